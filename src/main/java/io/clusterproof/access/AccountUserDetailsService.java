@@ -1,0 +1,33 @@
+package io.clusterproof.access;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final UserAccountRepository users;
+
+    AccountUserDetailsService(UserAccountRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        var account = users.findByUsername(username.trim().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return User.withUsername(account.username())
+                .password(account.passwordHash())
+                .authorities(List.of(new SimpleGrantedAuthority(account.role().authority())))
+                .disabled(!account.enabled())
+                .build();
+    }
+}

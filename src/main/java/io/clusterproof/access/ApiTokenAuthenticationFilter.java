@@ -1,0 +1,66 @@
+package io.clusterproof.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer cp_...} requests on the API chain. */
+@Component
+class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokenService tokens;
+
+    ApiTokenAuthenticationFilter(ApiTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.startsWith(BEARER)) {
+            tokens.authenticateInTransaction(header.substring(BEARER.length()).trim())
+                    .ifPresent(token ->
+                            SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(token)));
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The principal name is {@code token:<name>}, which is what the audit log records as actor. */
+    static final class TokenAuthentication extends AbstractAuthenticationToken {
+
+        private final String name;
+
+        TokenAuthentication(ApiTokenService.Authenticated token) {
+            super(List.of(new SimpleGrantedAuthority(token.role().authority())));
+            this.name = "token:" + token.name();
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.clusterproof.access;
+
+import io.clusterproof.base.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens for pipelines and other tools. A token carries one role; only its SHA-256 is stored
+ * (tokens are 256 random bits, so a slow hash adds nothing).
+ */
+@Service
+@Transactional
+public class ApiTokenService {
+
+    static final String PREFIX = "cp_";
+    private static final Duration MAX_LIFETIME = Duration.ofDays(366);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
+
+    private final ApiTokenRepository tokens;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokenService(ApiTokenRepository tokens, AuditLog auditLog, Clock clock) {
+        this.tokens = tokens;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    public IssuedApiToken create(String name, Role role, Duration lifetime) {
+        var trimmed = name.trim();
+        if (!NAME.matcher(trimmed).matches()) {
+            throw new UserFacingException("Token name \"" + name + "\" is not valid: use up to 64 letters, digits, "
+                    + "spaces, dots, dashes or underscores.");
+        }
+        if (tokens.existsByName(trimmed)) {
+            throw new UserFacingException("A token named \"" + trimmed + "\" already exists.");
+        }
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new UserFacingException("A token must expire within 1 to 366 days.");
+        }
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        var value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var now = clock.instant();
+        var token = tokens.save(new ApiToken(
+                trimmed, hash(value), value.substring(0, 8), role, AuditLog.currentActor(), now, now.plus(lifetime)));
+        auditLog.record(AuditEvent.of("API_TOKEN_CREATED", "api-token", trimmed)
+                .change(null, "role=" + role + ", expiresAt=" + now.plus(lifetime)));
+        return new IssuedApiToken(token.summary(now), value);
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    public void revoke(String name) {
+        var token = tokens.findByName(name)
+                .orElseThrow(() -> new UserFacingException("There is no token named \"" + name + "\"."));
+        token.revoke(clock.instant());
+        auditLog.record(AuditEvent.of("API_TOKEN_REVOKED", "api-token", name).change("ACTIVE", "REVOKED"));
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional(readOnly = true)
+    public Page<ApiTokenSummary> list(Pageable pageable) {
+        var now = clock.instant();
+        return tokens.findAllByOrderByCreatedAtDesc(pageable).map(t -> t.summary(now));
+    }
+
+    /** A token that passed: its name and role. */
+    record Authenticated(String name, Role role) {}
+
+    /** Resolves a presented token; empty when unknown, expired or revoked. */
+    Optional<Authenticated> authenticateInTransaction(String presented) {
+        if (!presented.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        var now = clock.instant();
+        return tokens.findByTokenHash(hash(presented))
+                .filter(t -> t.usableAt(now))
+                .map(t -> {
+                    t.usedAt(now);
+                    return new Authenticated(t.name(), t.role());
+                });
+    }
+
+    static String hash(String value) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.clusterproof.access;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A token as the administration view shows it: its prefix, never the token. */
+public record ApiTokenSummary(
+        long id,
+        String name,
+        String prefix,
+        Role role,
+        String createdBy,
+        Instant createdAt,
+        Instant expiresAt,
+        @Nullable Instant revokedAt,
+        @Nullable Instant lastUsedAt,
+        String state) {}

@@ -1,0 +1,5 @@
+package io.clusterproof.access;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface SignInAttemptRepository extends ListCrudRepository<SignInAttempt, String> {}

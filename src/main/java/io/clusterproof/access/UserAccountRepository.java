@@ -1,0 +1,30 @@
+package io.clusterproof.access;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface UserAccountRepository extends ListCrudRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    boolean existsByRole(Role role);
+
+    boolean existsByRoleAndEnabledTrueAndUsernameNot(Role role, String username);
+
+    long countByDemoTrue();
+
+    List<UserAccount> findByDemoTrue();
+
+    @Query("""
+            select u from UserAccount u
+            where lower(u.username) like :text or lower(u.displayName) like :text
+               or lower(coalesce(u.team, '')) like :text
+            """)
+    Page<UserAccount> search(String text, Pageable pageable);
+}

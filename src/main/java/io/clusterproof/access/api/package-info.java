@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.access.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,177 @@
+package io.clusterproof.access.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import io.clusterproof.access.AuditLog;
+import io.clusterproof.access.AuditQuery;
+import io.clusterproof.access.AuditRecord;
+import io.clusterproof.access.Role;
+import io.clusterproof.base.TimeFormatter;
+import io.clusterproof.base.ui.UrlState;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+
+/** The audit log: read-only, filterable, and every filter lives in the URL. */
+@Route("audit")
+@PageTitle("Audit log")
+@Menu(order = 80, icon = "vaadin:archive", title = "Audit log")
+@RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.AUDITOR_NAME})
+public class AuditLogView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final AuditLog auditLog;
+    private final TimeFormatter time;
+    private final Grid<AuditRecord> grid = new Grid<>(AuditRecord.class, false);
+    private final TextField actor = new TextField("Actor");
+    private final ComboBox<String> action = new ComboBox<>("Action");
+    private final ComboBox<String> targetType = new ComboBox<>("Target");
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To (inclusive)");
+    private final TextField text = new TextField("Contains");
+    private boolean restoring;
+
+    AuditLogView(AuditLog auditLog, TimeFormatter time) {
+        this.auditLog = auditLog;
+        this.time = time;
+        setSizeFull();
+        add(createFilters(), createGrid());
+    }
+
+    private Component createFilters() {
+        action.setItems(auditLog.actions());
+        targetType.setItems(auditLog.targetTypes());
+        actor.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        for (HasValue<?, ?> field : List.<HasValue<?, ?>>of(actor, action, targetType, from, to, text)) {
+            field.addValueChangeListener(e -> filtersChanged());
+        }
+        actor.setClearButtonVisible(true);
+        action.setClearButtonVisible(true);
+        targetType.setClearButtonVisible(true);
+        text.setClearButtonVisible(true);
+        var filters = new HorizontalLayout(actor, action, targetType, from, to, text);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        return filters;
+    }
+
+    private Component createGrid() {
+        grid.setId("audit-entries");
+        grid.addColumn(r -> time.dateTime(r.occurredAt()))
+                .setHeader("When")
+                .setSortProperty("occurredAt")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(AuditRecord::actor)
+                .setHeader("Who")
+                .setSortProperty("actor")
+                .setAutoWidth(true);
+        grid.addColumn(AuditRecord::action)
+                .setHeader("What")
+                .setSortProperty("action")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.targetType() + (r.targetId() == null ? "" : " " + r.targetId()))
+                .setHeader("Target")
+                .setAutoWidth(true);
+        grid.addComponentColumn(r -> change(r.before(), r.after()))
+                .setHeader("Before → after")
+                .setFlexGrow(1);
+        grid.addColumn(r -> Objects.requireNonNullElse(r.detail(), ""))
+                .setHeader("Detail")
+                .setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setSizeFull();
+        grid.setEmptyStateText("No audit entries match these filters.");
+        return grid;
+    }
+
+    private static Component change(@Nullable String before, @Nullable String after) {
+        var span = new Span((before == null ? "—" : before) + "  →  " + (after == null ? "—" : after));
+        span.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        return span;
+    }
+
+    private void filtersChanged() {
+        if (restoring) {
+            return;
+        }
+        currentState().push(getUI().orElseThrow());
+        refresh();
+    }
+
+    private UrlState currentState() {
+        return UrlState.empty()
+                .with("actor", actor.getValue())
+                .with("action", action.getValue())
+                .with("target", targetType.getValue())
+                .with("from", from.getValue())
+                .with("to", to.getValue())
+                .with("q", text.getValue());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var state = UrlState.of(event);
+        restoring = true;
+        actor.setValue(state.get("actor", ""));
+        action.setValue(state.get("action").orElse(null));
+        targetType.setValue(state.get("target").orElse(null));
+        from.setValue(state.get("from").map(AuditLogView::parseDate).orElse(null));
+        to.setValue(state.get("to").map(AuditLogView::parseDate).orElse(null));
+        text.setValue(state.get("q", ""));
+        restoring = false;
+        refresh();
+    }
+
+    private static @Nullable LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private void refresh() {
+        var zone = time.zone();
+        var query = new AuditQuery(
+                actor.getValue(),
+                action.getValue(),
+                targetType.getValue(),
+                from.getValue() == null
+                        ? null
+                        : from.getValue().atStartOfDay(zone).toInstant(),
+                to.getValue() == null
+                        ? null
+                        : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
+                text.getValue());
+        grid.setItems(q -> auditLog
+                .find(
+                        query,
+                        VaadinSpringDataHelpers.toSpringPageRequest(q)
+                                .withSort(
+                                        q.getSortOrders().isEmpty()
+                                                ? Sort.by(Sort.Direction.DESC, "occurredAt")
+                                                : VaadinSpringDataHelpers.toSpringDataSort(q)))
+                .stream());
+    }
+}

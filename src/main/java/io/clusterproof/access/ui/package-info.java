@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.access.ui;
+
+import org.jspecify.annotations.NullMarked;

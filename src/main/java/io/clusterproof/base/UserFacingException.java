@@ -1,0 +1,16 @@
+package io.clusterproof.base;
+
+/**
+ * A failure whose message is written for the person who caused it: it names the input and says
+ * what to do. Views show the message as it is.
+ */
+public class UserFacingException extends RuntimeException {
+
+    public UserFacingException(String message) {
+        super(message);
+    }
+
+    public UserFacingException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The application shell: clock and time zone, the main layout with its navigation, error handling
+ * and the small UI widgets every module shares (status badges, charts, notifications). It depends
+ * on no other module.
+ */
+@NullMarked
+package io.clusterproof.base;
+
+import org.jspecify.annotations.NullMarked;

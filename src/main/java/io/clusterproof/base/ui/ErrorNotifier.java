@@ -1,0 +1,56 @@
+package io.clusterproof.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import io.clusterproof.base.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an unexpected failure during a UI action into a notification that says what to do, instead
+ * of a stack trace. The full exception goes to the log with a reference the user can quote.
+ */
+@Component
+class ErrorNotifier implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorNotifier.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(this::handle));
+    }
+
+    private void handle(ErrorEvent event) {
+        var message = messageFor(event.getThrowable());
+        UI.getCurrent().access(() -> Notifications.error(message));
+    }
+
+    String messageFor(Throwable error) {
+        var root = rootCause(error);
+        if (root instanceof AccessDeniedException) {
+            return "Your role does not allow this action. Ask an administrator if you need it.";
+        }
+        if (root instanceof UserFacingException) {
+            return root.getMessage();
+        }
+        var reference = Long.toHexString(System.nanoTime());
+        log.error("Unexpected error in the UI (reference {})", reference, error);
+        return "Something went wrong and nothing was changed. Try again; if it keeps failing, "
+                + "give your administrator the reference " + reference + ".";
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        var current = error;
+        while (current.getCause() != null
+                && current.getCause() != current
+                && !(current instanceof UserFacingException)
+                && !(current instanceof AccessDeniedException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

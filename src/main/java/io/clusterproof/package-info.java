@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof;
+
+import org.jspecify.annotations.NullMarked;
