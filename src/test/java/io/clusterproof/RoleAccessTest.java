@@ -15,7 +15,14 @@ import io.clusterproof.access.Role;
 import io.clusterproof.access.ui.ApiTokensView;
 import io.clusterproof.access.ui.AuditLogView;
 import io.clusterproof.access.ui.UsersView;
-import io.clusterproof.base.ui.HomeView;
+import io.clusterproof.assessment.ui.ControlView;
+import io.clusterproof.assessment.ui.DashboardView;
+import io.clusterproof.assessment.ui.FindingView;
+import io.clusterproof.assessment.ui.FrameworkView;
+import io.clusterproof.assessment.ui.ResourceView;
+import io.clusterproof.snapshot.ui.ClustersView;
+import io.clusterproof.snapshot.ui.ResourceBrowserView;
+import io.clusterproof.snapshot.ui.SnapshotsView;
 import io.clusterproof.support.KaribuTest;
 import java.util.EnumSet;
 import java.util.Map;
@@ -32,11 +39,18 @@ class RoleAccessTest extends KaribuTest {
 
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
 
-    static final Map<Class<? extends Component>, Set<Role>> WHO_MAY_OPEN = Map.of(
-            HomeView.class, ALL,
-            AuditLogView.class, EnumSet.of(Role.ADMIN, Role.OFFICER, Role.AUDITOR),
-            UsersView.class, EnumSet.of(Role.ADMIN),
-            ApiTokensView.class, EnumSet.of(Role.ADMIN));
+    static final Map<Class<? extends Component>, Set<Role>> WHO_MAY_OPEN = Map.ofEntries(
+            Map.entry(DashboardView.class, ALL),
+            Map.entry(FrameworkView.class, ALL),
+            Map.entry(ControlView.class, ALL),
+            Map.entry(FindingView.class, ALL),
+            Map.entry(ResourceView.class, ALL),
+            Map.entry(ClustersView.class, ALL),
+            Map.entry(SnapshotsView.class, ALL),
+            Map.entry(ResourceBrowserView.class, ALL),
+            Map.entry(AuditLogView.class, EnumSet.of(Role.ADMIN, Role.OFFICER, Role.AUDITOR)),
+            Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)),
+            Map.entry(ApiTokensView.class, EnumSet.of(Role.ADMIN)));
 
     @ParameterizedTest
     @EnumSource(Role.class)

@@ -58,6 +58,11 @@ public class AuditLog {
         return entries.distinctTargetTypes();
     }
 
+    /** The name the audit log would record for work done now: the signed-in user, a token, or {@code system}. */
+    public static String currentActorName() {
+        return currentActor();
+    }
+
     static String currentActor() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated() ? SYSTEM_ACTOR : authentication.getName();

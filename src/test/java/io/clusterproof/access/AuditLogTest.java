@@ -73,7 +73,8 @@ class AuditLogTest {
                 .map(Method::getName)
                 .distinct()
                 .toList();
-        assertThat(publicMethods).containsExactlyInAnyOrder("record", "recordAs", "find", "actions", "targetTypes");
+        assertThat(publicMethods)
+                .containsExactlyInAnyOrder("record", "recordAs", "find", "actions", "targetTypes", "currentActorName");
         assertThat(Arrays.stream(AuditEntryRepository.class.getMethods()).map(Method::getName))
                 .noneMatch(n -> n.startsWith("delete") || n.startsWith("update") || n.equals("saveAll"));
     }

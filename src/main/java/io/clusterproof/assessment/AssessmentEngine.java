@@ -1,0 +1,192 @@
+package io.clusterproof.assessment;
+
+import com.google.protobuf.Timestamp;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelFunctionResolver;
+import dev.cel.runtime.CelLateFunctionBindings;
+import io.clusterproof.catalog.Catalog;
+import io.clusterproof.catalog.CheckVariables;
+import io.clusterproof.catalog.CompiledCheck;
+import io.clusterproof.snapshot.MissingKind;
+import io.clusterproof.snapshot.ResourceKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Assesses a set of objects against the catalog. Pure: no storage, no Spring, so the web
+ * application and the {@code scan} command use the same engine. Objects are evaluated in parallel;
+ * compiled programs are shared, variables are per object.
+ */
+public final class AssessmentEngine {
+
+    /** The {@code apiVersion} of the object that stands for the cluster as a whole. */
+    public static final String CLUSTER_API_VERSION = "clusterproof.io/v1";
+
+    private final Catalog catalog;
+    private final Set<String> systemNamespaces;
+    private final Map<String, List<CompiledCheck>> checksByKind = new HashMap<>();
+
+    public AssessmentEngine(Catalog catalog, Collection<String> systemNamespaces) {
+        this.catalog = catalog;
+        this.systemNamespaces = Set.copyOf(systemNamespaces);
+        for (var check : catalog.checks()) {
+            for (var kind : check.kinds()) {
+                checksByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(check);
+            }
+        }
+    }
+
+    public AssessmentResult assess(AssessmentInput input, FindingWaivers waivers, ControlAttestations attestations) {
+        var objects = new ArrayList<>(input.objects());
+        if (input.clusterName() != null) {
+            objects.add(clusterObject(input));
+        }
+        var index = new ObjectIndex(objects);
+        var scopes = new FrameworkScopes(catalog, index, systemNamespaces);
+        var missing = missingKinds(input.missingKinds());
+        var functions = functions(index);
+        var now = Timestamp.newBuilder()
+                .setSeconds(input.asOf().getEpochSecond())
+                .setNanos(input.asOf().getNano())
+                .build();
+        var params = catalog.params();
+
+        var results = new ConcurrentLinkedQueue<Finding>();
+        objects.parallelStream().forEach(object -> {
+            var checks = checksByKind.getOrDefault(object.key().qualifiedKind(), List.of());
+            if (checks.isEmpty()) {
+                return;
+            }
+            var variables = new ObjectVariables(index, object, params, now);
+            var podSpecPath = WorkloadShape.of(object).podSpecPath();
+            for (var check : checks) {
+                var clusterWide = check.definition().match().clusterWide();
+                if (!clusterWide && scopes.isSystem(object.scopeNamespace())) {
+                    continue;
+                }
+                var frameworks = clusterWide ? scopes.all() : scopes.of(object.scopeNamespace());
+                var unavailable = unavailable(check.definition().requiredKinds(), missing);
+                results.add(
+                        unavailable == null
+                                ? CheckRunner.evaluate(check, object, variables, functions, podSpecPath, frameworks)
+                                : CheckRunner.finding(
+                                        check,
+                                        object,
+                                        FindingStatus.UNKNOWN,
+                                        "Needs " + unavailable.kind() + ", which could not be collected: "
+                                                + unavailable.reason(),
+                                        List.of(),
+                                        frameworks));
+            }
+        });
+        var findings = new ArrayList<>(results);
+        findings.addAll(uncollected(missing, scopes.all()));
+        findings.replaceAll(f -> waive(f, waivers));
+        findings.sort((a, b) -> a.checkId().equals(b.checkId())
+                ? a.resource().compareTo(b.resource())
+                : a.checkId().compareTo(b.checkId()));
+        var outcome = Scoring.score(catalog, findings, attestations);
+        return new AssessmentResult(catalog.digest(), findings, outcome.controls(), outcome.scores());
+    }
+
+    /** A check whose matched kind could not be collected gives one UNKNOWN finding standing for all of them. */
+    private List<Finding> uncollected(Map<String, MissingKind> missing, Set<String> allFrameworks) {
+        var findings = new ArrayList<Finding>();
+        for (var check : catalog.checks()) {
+            for (var kind : check.kinds()) {
+                var gone = missing.get(kind);
+                if (gone != null) {
+                    var slash = kind.indexOf('/');
+                    var key = new ResourceKey(
+                            slash < 0 ? "" : kind.substring(0, slash),
+                            slash < 0 ? kind : kind.substring(slash + 1),
+                            "",
+                            "(not collected)");
+                    findings.add(new Finding(
+                            check.id(),
+                            FindingStatus.UNKNOWN,
+                            check.definition().severity(),
+                            key,
+                            "",
+                            kind + " could not be collected: " + gone.reason(),
+                            List.of(),
+                            allFrameworks,
+                            "",
+                            null));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static MissingKind unavailable(List<String> required, Map<String, MissingKind> missing) {
+        for (var kind : required) {
+            var gone = missing.get(kind);
+            if (gone != null) {
+                return gone;
+            }
+        }
+        return null;
+    }
+
+    /** Without the CRD list, no custom kind can be known to exist or not: all of them count as missing. */
+    private Map<String, MissingKind> missingKinds(List<MissingKind> declared) {
+        var missing = new LinkedHashMap<String, MissingKind>();
+        declared.forEach(m -> missing.put(m.kind(), m));
+        var crds = missing.get("CustomResourceDefinition");
+        if (crds != null) {
+            for (var check : catalog.checks()) {
+                for (var kind : Stream.concat(check.kinds().stream(), check.definition().requiredKinds().stream())
+                        .collect(Collectors.toSet())) {
+                    if (kind.contains("/")) {
+                        missing.putIfAbsent(
+                                kind,
+                                new MissingKind(
+                                        kind, "CustomResourceDefinitions could not be listed (" + crds.reason() + ")"));
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static Finding waive(Finding finding, FindingWaivers waivers) {
+        if (finding.status() != FindingStatus.FAIL) {
+            return finding;
+        }
+        var waiver = waivers.waiverFor(finding);
+        return waiver == null ? finding : finding.withStatus(FindingStatus.WAIVED, waiver);
+    }
+
+    private static CelFunctionResolver functions(ObjectIndex index) {
+        return CelLateFunctionBindings.from(
+                CelFunctionBinding.from(CheckVariables.OBJECTS_OF_KIND, String.class, kind -> index.bodies(kind)),
+                CelFunctionBinding.from(
+                        CheckVariables.OBJECTS_OF_KIND_IN_NAMESPACE,
+                        String.class,
+                        String.class,
+                        (kind, namespace) -> index.bodies(kind, namespace)));
+    }
+
+    private static AssessedObject clusterObject(AssessmentInput input) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("apiVersion", CLUSTER_API_VERSION);
+        body.put("kind", "Cluster");
+        body.put("metadata", Map.of("name", input.clusterName()));
+        var status = new LinkedHashMap<String, Object>();
+        if (input.kubernetesVersion() != null) {
+            status.put("kubernetesVersion", input.kubernetesVersion());
+        }
+        body.put("status", status);
+        return new AssessedObject(
+                new ResourceKey("", "Cluster", "", input.clusterName()), CLUSTER_API_VERSION, "", body);
+    }
+}

@@ -1,0 +1,237 @@
+package io.clusterproof.assessment;
+
+import io.clusterproof.base.SqlTime;
+import io.clusterproof.catalog.Severity;
+import io.clusterproof.snapshot.ResourceKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an assessment: its row, the framework scores and control results, and the findings as
+ * version rows (unchanged findings cost nothing). Called inside the caller's transaction.
+ */
+@Component
+class AssessmentStore {
+
+    private static final int BATCH = 1000;
+
+    record Header(
+            long clusterId,
+            long snapshotId,
+            boolean mainLineage,
+            @Nullable Long previousId,
+            Instant takenAt,
+            Instant assessedAt,
+            boolean partial,
+            String requestedBy,
+            int durationMillis) {}
+
+    private record FindingKey(String checkId, ResourceKey resource) {}
+
+    private record CurrentFinding(long id, FindingStatus status, String fingerprint, Instant firstSeenAt) {}
+
+    private final JdbcTemplate jdbc;
+
+    AssessmentStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long store(Header header, AssessmentResult result) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                    insert into assessment (cluster_id, snapshot_id, lineage, previous_id, snapshot_taken_at, assessed_at,
+                        catalog_digest, partial, requested_by, finding_count, duration_ms)
+                    values (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, new String[] {"id"});
+                    statement.setLong(1, header.clusterId());
+                    statement.setLong(2, header.snapshotId());
+                    statement.setObject(3, header.previousId());
+                    statement.setObject(4, SqlTime.of(header.takenAt()));
+                    statement.setObject(5, SqlTime.of(header.assessedAt()));
+                    statement.setString(6, result.catalogDigest());
+                    statement.setBoolean(7, header.partial());
+                    statement.setString(8, header.requestedBy());
+                    statement.setInt(9, result.findings().size());
+                    statement.setInt(10, header.durationMillis());
+                    return statement;
+                },
+                keys);
+        long id = keys.getKey().longValue();
+        long lineage = header.mainLineage() ? 0 : id;
+        if (!header.mainLineage()) {
+            jdbc.update("update assessment set lineage = ? where id = ?", id, id);
+        }
+        storeScores(id, header, result.scores());
+        storeControls(id, result.controls());
+        storeFindings(id, lineage, header, result.findings());
+        return id;
+    }
+
+    private void storeScores(long id, Header header, List<FrameworkScore> scores) {
+        jdbc.batchUpdate("""
+                insert into framework_score (assessment_id, framework_id, cluster_id, main, snapshot_taken_at,
+                    passing_controls, assessable_controls, passing_checks, total_checks, automated_controls, total_controls,
+                    controls_pass, controls_fail, controls_unknown, controls_error, controls_na, controls_needs_attestation,
+                    controls_attested, findings_pass, findings_fail, findings_waived, findings_unknown, findings_error)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, scores, BATCH, (s, score) -> {
+            int i = 1;
+            s.setLong(i++, id);
+            s.setString(i++, score.frameworkId());
+            s.setLong(i++, header.clusterId());
+            s.setBoolean(i++, header.mainLineage());
+            s.setObject(i++, SqlTime.of(header.takenAt()));
+            s.setInt(i++, score.passingControls());
+            s.setInt(i++, score.assessableControls());
+            s.setInt(i++, score.passingChecks());
+            s.setInt(i++, score.totalChecks());
+            s.setInt(i++, score.automatedControls());
+            s.setInt(i++, score.totalControls());
+            var c = score.controls();
+            s.setInt(i++, c.pass());
+            s.setInt(i++, c.fail());
+            s.setInt(i++, c.unknown());
+            s.setInt(i++, c.error());
+            s.setInt(i++, c.notApplicable());
+            s.setInt(i++, c.needsAttestation());
+            s.setInt(i++, c.attested());
+            var f = score.findings();
+            s.setInt(i++, f.pass());
+            s.setInt(i++, f.fail());
+            s.setInt(i++, f.waived());
+            s.setInt(i++, f.unknown());
+            s.setInt(i, f.error());
+        });
+    }
+
+    private void storeControls(long id, List<ControlResult> controls) {
+        jdbc.batchUpdate("""
+                insert into control_result (assessment_id, framework_id, control_ref, status, pass_count, fail_count,
+                    waived_count, unknown_count, error_count, attestation_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, controls, BATCH, (s, control) -> {
+            s.setLong(1, id);
+            s.setString(2, control.frameworkId());
+            s.setString(3, control.ref());
+            s.setString(4, control.status().name());
+            s.setInt(5, control.pass());
+            s.setInt(6, control.fail());
+            s.setInt(7, control.waived());
+            s.setInt(8, control.unknown());
+            s.setInt(9, control.error());
+            s.setObject(10, control.attestationId());
+        });
+    }
+
+    private void storeFindings(long id, long lineage, Header header, List<Finding> findings) {
+        var current =
+                header.mainLineage() ? currentFindings(header.clusterId()) : new HashMap<FindingKey, CurrentFinding>();
+        var inserts = new ArrayList<Finding>();
+        var firstSeen = new HashMap<Finding, Instant>();
+        var closes = new ArrayList<Long>();
+        for (var finding : findings) {
+            var row = current.remove(new FindingKey(finding.checkId(), finding.resource()));
+            if (row != null && row.fingerprint().equals(fingerprint(finding))) {
+                continue;
+            }
+            if (row != null) {
+                closes.add(row.id());
+            }
+            inserts.add(finding);
+            firstSeen.put(
+                    finding, row != null && row.status() == finding.status() ? row.firstSeenAt() : header.takenAt());
+        }
+        current.values().forEach(row -> closes.add(row.id()));
+        long lastValid = header.previousId() == null ? id - 1 : header.previousId();
+        jdbc.batchUpdate("update finding_state set valid_to = ? where id = ?", closes, BATCH, (s, rowId) -> {
+            s.setLong(1, lastValid);
+            s.setLong(2, rowId);
+        });
+        jdbc.batchUpdate("""
+                insert into finding_state (cluster_id, lineage, check_id, api_group, kind, namespace, name, api_version,
+                    status, severity, message, paths, frameworks, digest, waiver_id, first_seen_at, valid_from, valid_to)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, inserts, BATCH, (s, f) -> {
+            int i = 1;
+            s.setLong(i++, header.clusterId());
+            s.setLong(i++, lineage);
+            s.setString(i++, f.checkId());
+            s.setString(i++, f.resource().group());
+            s.setString(i++, f.resource().kind());
+            s.setString(i++, f.resource().namespace());
+            s.setString(i++, f.resource().name());
+            s.setString(i++, f.apiVersion());
+            s.setString(i++, f.status().name());
+            s.setString(i++, f.severity().name());
+            s.setString(i++, FindingRows.truncateMessage(f.message()));
+            s.setString(i++, FindingRows.joinPaths(f.paths()));
+            s.setString(i++, FindingRows.joinFrameworks(f.frameworks()));
+            s.setString(i++, f.digest());
+            s.setObject(i++, f.waiverId());
+            s.setObject(i++, SqlTime.of(firstSeen.get(f)));
+            s.setLong(i++, id);
+            s.setObject(i, header.mainLineage() ? null : id);
+        });
+    }
+
+    private Map<FindingKey, CurrentFinding> currentFindings(long clusterId) {
+        var rows = new HashMap<FindingKey, CurrentFinding>();
+        jdbc.query(
+                """
+                select id, check_id, api_group, kind, namespace, name, status, message, paths, frameworks, digest, waiver_id,
+                    first_seen_at, severity
+                from finding_state where cluster_id = ? and lineage = 0 and valid_to is null
+                """,
+                rs -> {
+                    var key = new FindingKey(
+                            rs.getString(2),
+                            new ResourceKey(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    var status = FindingStatus.valueOf(rs.getString(7));
+                    var waiver = rs.getObject(12) == null ? null : rs.getLong(12);
+                    var fingerprint = fingerprint(
+                            status,
+                            Severity.valueOf(rs.getString(14)),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11),
+                            waiver);
+                    rows.put(key, new CurrentFinding(rs.getLong(1), status, fingerprint, SqlTime.require(rs, 13)));
+                },
+                clusterId);
+        return rows;
+    }
+
+    private static String fingerprint(Finding f) {
+        return fingerprint(
+                f.status(),
+                f.severity(),
+                FindingRows.truncateMessage(f.message()),
+                FindingRows.joinPaths(f.paths()),
+                FindingRows.joinFrameworks(f.frameworks()),
+                f.digest(),
+                f.waiverId());
+    }
+
+    private static String fingerprint(
+            FindingStatus status,
+            Severity severity,
+            String message,
+            String paths,
+            String frameworks,
+            String digest,
+            @Nullable Long waiver) {
+        return status + "|" + severity + "|" + message + "|" + paths + "|" + frameworks + "|" + digest + "|"
+                + Objects.toString(waiver, "");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.assessment.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.assessment.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,88 @@
+package io.clusterproof.catalog;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.Program;
+import java.util.Map;
+
+/**
+ * The CEL environment of checks: the variables of {@link CheckVariables}, the standard macros,
+ * the optional ({@code ?.}), strings, sets and lists extensions, {@code selects()} and
+ * {@code objects()}. Each evaluation may iterate at most {@code maxIterations} times in
+ * comprehensions: the cost limit that keeps one rule from stalling an assessment.
+ */
+public final class CelEnvironment {
+
+    private final Cel cel;
+
+    public CelEnvironment(int maxIterations) {
+        var options = CelOptions.current()
+                .enableOptionalSyntax(true)
+                .comprehensionMaxIterations(maxIterations)
+                .build();
+        var dynList = ListType.create(SimpleType.DYN);
+        var builder = CelFactory.standardCelBuilder()
+                .setOptions(options)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addCompilerLibraries(
+                        CelExtensions.optional(),
+                        CelExtensions.strings(),
+                        CelExtensions.sets(options),
+                        CelExtensions.lists(),
+                        CelExtensions.bindings())
+                .addRuntimeLibraries(
+                        CelExtensions.optional(),
+                        CelExtensions.strings(),
+                        CelExtensions.sets(options),
+                        CelExtensions.lists())
+                .addFunctionDeclarations(
+                        CelFunctionDecl.newFunctionDeclaration(
+                                CheckVariables.OBJECTS_FUNCTION,
+                                CelOverloadDecl.newGlobalOverload(
+                                        CheckVariables.OBJECTS_OF_KIND, dynList, SimpleType.STRING),
+                                CelOverloadDecl.newGlobalOverload(
+                                        CheckVariables.OBJECTS_OF_KIND_IN_NAMESPACE,
+                                        dynList,
+                                        SimpleType.STRING,
+                                        SimpleType.STRING)),
+                        CelFunctionDecl.newFunctionDeclaration(
+                                CheckVariables.SELECTS_FUNCTION,
+                                CelOverloadDecl.newGlobalOverload(
+                                        "selects_dyn_dyn", SimpleType.BOOL, SimpleType.DYN, SimpleType.DYN)))
+                .addFunctionBindings(CelFunctionBinding.from(
+                        "selects_dyn_dyn",
+                        Object.class,
+                        Object.class,
+                        (selector, labels) -> LabelSelectors.matches(selector, labels)));
+        for (var name : CheckVariables.ALL) {
+            builder.addVar(name, name.equals(CheckVariables.NOW) ? SimpleType.TIMESTAMP : SimpleType.DYN);
+        }
+        this.cel = builder.build();
+    }
+
+    /** Compiles an expression; the exception carries the compiler's message with line and column. */
+    public CelAbstractSyntaxTree compile(String expression) throws CelValidationException {
+        return cel.compile(expression).getAst();
+    }
+
+    public Program program(CelAbstractSyntaxTree ast) throws CelEvaluationException {
+        return cel.createProgram(ast);
+    }
+
+    /** Convenience for tests and tools: compile and evaluate with plain variables. */
+    public Object evaluate(String expression, Map<String, ?> variables)
+            throws CelValidationException, CelEvaluationException {
+        return program(compile(expression)).eval(variables);
+    }
+}

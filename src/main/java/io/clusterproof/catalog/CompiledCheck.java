@@ -1,0 +1,24 @@
+package io.clusterproof.catalog;
+
+import dev.cel.runtime.Program;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A check with its CEL compiled once, at load.
+ *
+ * @param kinds the matched kinds with {@code workload} expanded
+ */
+public record CompiledCheck(
+        CheckDefinition definition,
+        List<String> kinds,
+        Program rule,
+        @Nullable Program where,
+        @Nullable Program detail,
+        @Nullable Program offending,
+        String file) {
+
+    public String id() {
+        return definition.id();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.catalog.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.catalog.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package io.clusterproof.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.clusterproof.catalog.InvalidCatalogException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of the headless commands. Exit codes: 0 fine, 1 a framework's control score is
+ * under {@code --fail-under}, 2 usage or input errors (still reported in the output).
+ */
+public final class Cli {
+
+    public static final Set<String> COMMANDS = Set.of("scan", "checks");
+
+    static final String USAGE = """
+            Usage:
+              java -jar clusterproof.jar scan PATH... [--framework ID]... [--format table|json|csv|sarif]
+                                               [--output FILE] [--fail-under PERCENT] [--catalog DIR]...
+              java -jar clusterproof.jar checks [--format json] [--catalog DIR]...
+
+            scan     assesses manifest files and directories (YAML, JSON, kind: List, kubectl dumps, .tar.gz)
+            checks   lists the catalog's checks with their cross-references and mapped controls
+            Exit codes: 0 fine, 1 a control score is under --fail-under, 2 usage or input errors.
+            """;
+
+    private Cli() {}
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        quietLogging();
+        var rest = List.of(Arrays.copyOfRange(args, 1, args.length));
+        try {
+            return switch (args[0]) {
+                case "scan" -> new ScanCommand(ScanOptions.parse(rest), out, err).run();
+                case "checks" -> new ChecksCommand(rest, out).run();
+                default -> throw new UsageException("unknown command " + args[0]);
+            };
+        } catch (UsageException e) {
+            err.println("clusterproof: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (InvalidCatalogException e) {
+            err.println("clusterproof: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Without Spring Boot's logging setup, the default would print every library's debug output. */
+    private static void quietLogging() {
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+            root.setLevel(Level.WARN);
+        }
+    }
+}

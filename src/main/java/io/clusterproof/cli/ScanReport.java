@@ -1,0 +1,105 @@
+package io.clusterproof.cli;
+
+import io.clusterproof.assessment.AssessmentResult;
+import io.clusterproof.assessment.ControlResult;
+import io.clusterproof.assessment.Finding;
+import io.clusterproof.catalog.Catalog;
+import io.clusterproof.snapshot.ManifestIssue;
+import io.clusterproof.snapshot.ResourceKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of a scan in the shape of the stable CLI JSON contract (DESIGN.md), from which every
+ * output format is written.
+ */
+record ScanReport(
+        String catalogDigest, List<FrameworkEntry> frameworks, List<FindingEntry> findings, List<ErrorEntry> errors) {
+
+    record FrameworkEntry(String id, double controlScore, double resourceScore, List<ControlEntry> controls) {}
+
+    record ControlEntry(String ref, String status) {}
+
+    record ResourceEntry(
+            String apiVersion, String kind, @Nullable String namespace, String name) {}
+
+    record FindingEntry(
+            String checkId,
+            String status,
+            String severity,
+            ResourceEntry resource,
+            String message,
+            List<String> paths) {}
+
+    record ErrorEntry(String level, String source, String message) {}
+
+    /** Where a finding's object was read, for SARIF locations. */
+    record Location(String file, int line) {}
+
+    static ScanReport of(
+            Catalog catalog, AssessmentResult result, List<String> frameworkIds, List<ManifestIssue> issues) {
+        var frameworks = new ArrayList<FrameworkEntry>();
+        for (var score : result.scores()) {
+            if (!frameworkIds.isEmpty() && !frameworkIds.contains(score.frameworkId())) {
+                continue;
+            }
+            var controls = result.controls().stream()
+                    .filter(c -> c.frameworkId().equals(score.frameworkId()))
+                    .map(ScanReport::control)
+                    .toList();
+            frameworks.add(
+                    new FrameworkEntry(score.frameworkId(), score.controlScore(), score.resourceScore(), controls));
+        }
+        var findings = result.findings().stream().map(ScanReport::finding).toList();
+        var errors = issues.stream()
+                .map(i -> new ErrorEntry(i.level().name().toLowerCase(Locale.ROOT), i.source(), i.message()))
+                .toList();
+        return new ScanReport(catalog.digest(), frameworks, findings, errors);
+    }
+
+    private static ControlEntry control(ControlResult result) {
+        return new ControlEntry(result.ref(), result.status().name());
+    }
+
+    private static FindingEntry finding(Finding finding) {
+        var key = finding.resource();
+        return new FindingEntry(
+                finding.checkId(),
+                finding.status().name(),
+                finding.severity().label(),
+                new ResourceEntry(
+                        finding.apiVersion(),
+                        key.kind(),
+                        key.namespace().isEmpty() ? null : key.namespace(),
+                        key.name()),
+                finding.message(),
+                finding.paths());
+    }
+
+    boolean hasErrors() {
+        return errors.stream().anyMatch(e -> e.level().equals("error"));
+    }
+
+    static ResourceKey keyOf(FindingEntry finding) {
+        var apiVersion = finding.resource().apiVersion();
+        var slash = apiVersion.indexOf('/');
+        return new ResourceKey(
+                slash < 0 ? "" : apiVersion.substring(0, slash),
+                finding.resource().kind(),
+                finding.resource().namespace() == null ? "" : finding.resource().namespace(),
+                finding.resource().name());
+    }
+
+    Map<String, Object> toJson() {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("catalogDigest", catalogDigest);
+        json.put("frameworks", frameworks);
+        json.put("findings", findings);
+        json.put("errors", errors);
+        return json;
+    }
+}

@@ -1,0 +1,136 @@
+package io.clusterproof.snapshot;
+
+import io.clusterproof.access.AuditEvent;
+import io.clusterproof.access.AuditLog;
+import io.clusterproof.access.Role;
+import io.clusterproof.base.UserFacingException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/** Starts collections (now, on schedule, from an upload) and reports on them. */
+@Service
+public class CollectionService {
+
+    private final ClusterRepository clusters;
+    private final CollectionRunRepository runs;
+    private final RunBook runBook;
+    private final Collection collection;
+    private final TaskExecutor executor;
+    private final AuditLog auditLog;
+    private final SnapshotProperties properties;
+    private final Clock clock;
+
+    CollectionService(
+            ClusterRepository clusters,
+            CollectionRunRepository runs,
+            RunBook runBook,
+            Collection collection,
+            @Qualifier("collectionExecutor") TaskExecutor executor,
+            AuditLog auditLog,
+            SnapshotProperties properties,
+            Clock clock) {
+        this.clusters = clusters;
+        this.runs = runs;
+        this.runBook = runBook;
+        this.collection = collection;
+        this.executor = executor;
+        this.auditLog = auditLog;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Starts a collection in the background; progress shows in {@link #latestRun}. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public RunSummary collectNow(long clusterId) {
+        var run = start(clusterId, RunTrigger.MANUAL);
+        auditLog.record(AuditEvent.of("COLLECTION_STARTED", "cluster", clusterName(clusterId)));
+        return run;
+    }
+
+    /** Collects and waits: for the CLI-like callers inside the application (demo, tests). */
+    RunSummary collectAndWait(long clusterId, RunTrigger trigger, String requestedBy) {
+        var run = runBook.start(clusterId, trigger, requestedBy);
+        return collection.run(run, definition(clusterId));
+    }
+
+    RunSummary start(long clusterId, RunTrigger trigger) {
+        var run = runBook.start(clusterId, trigger, AuditLog.currentActorName());
+        var definition = definition(clusterId);
+        executor.execute(() -> collection.run(run, definition));
+        return run.summary();
+    }
+
+    /**
+     * Stores an uploaded dump (.yaml, .yml, .json, .tar.gz, .tgz) as a snapshot of the cluster, for
+     * clusters ClusterProof cannot reach. Problems per document are kept with the snapshot.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.ENGINEER_NAME})
+    public RunSummary upload(long clusterId, String fileName, long size, InputStream content) {
+        if (size > properties.maxUploadBytes()) {
+            throw new UserFacingException(fileName + " is " + (size >> 20) + " MiB; uploads are limited to "
+                    + (properties.maxUploadBytes() >> 20) + " MiB.");
+        }
+        var lower = fileName.toLowerCase(Locale.ROOT);
+        if (!(lower.endsWith(".yaml")
+                || lower.endsWith(".yml")
+                || lower.endsWith(".json")
+                || lower.endsWith(".tar.gz")
+                || lower.endsWith(".tgz"))) {
+            throw new UserFacingException(fileName + " is not a dump ClusterProof reads: upload .yaml, .yml, .json, "
+                    + ".tar.gz or .tgz (for example the output of kubectl get -A -o yaml).");
+        }
+        var run = runBook.start(clusterId, RunTrigger.UPLOAD, AuditLog.currentActorName());
+        try (content) {
+            var manifests = ManifestReader.read(fileName, content);
+            if (manifests.objects().isEmpty()) {
+                var reason = manifests.issues().isEmpty()
+                        ? "it holds no Kubernetes objects"
+                        : manifests.issues().get(0).source() + " "
+                                + manifests.issues().get(0).message();
+                return runBook.finish(run.id(), RunStatus.FAILED, null, fileName + " gave no objects: " + reason);
+            }
+            var snapshot = collection.store(run, clock.instant(), manifests, "upload " + fileName);
+            runBook.progress(run.id(), 1, 1, snapshot.objects());
+            auditLog.record(AuditEvent.of("SNAPSHOT_UPLOADED", "cluster", clusterName(clusterId))
+                    .withDetail(fileName + ", " + snapshot.objects() + " objects"));
+            return runBook.finish(
+                    run.id(),
+                    RunStatus.SUCCEEDED,
+                    snapshot.id(),
+                    manifests.issues().isEmpty() ? null : manifests.issues().size() + " documents had problems");
+        } catch (IOException | RuntimeException e) {
+            runBook.finish(run.id(), RunStatus.FAILED, null, fileName + " could not be stored: " + e.getMessage());
+            throw new UserFacingException(fileName + " could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    @PermitAll
+    public Optional<RunSummary> latestRun(long clusterId) {
+        return runs.findFirstByClusterIdOrderByStartedAtDesc(clusterId).map(CollectionRun::summary);
+    }
+
+    @PermitAll
+    public Page<RunSummary> runs(long clusterId, Pageable pageable) {
+        return runs.findByClusterIdOrderByStartedAtDesc(clusterId, pageable).map(CollectionRun::summary);
+    }
+
+    private ClusterDefinition definition(long clusterId) {
+        return clusters.findById(clusterId)
+                .map(Cluster::definition)
+                .orElseThrow(() -> new UserFacingException("Cluster " + clusterId + " does not exist."));
+    }
+
+    private String clusterName(long clusterId) {
+        return clusters.findById(clusterId).map(Cluster::name).orElse(String.valueOf(clusterId));
+    }
+}

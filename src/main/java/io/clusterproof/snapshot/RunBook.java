@@ -1,0 +1,55 @@
+package io.clusterproof.snapshot;
+
+import io.clusterproof.base.UserFacingException;
+import java.time.Clock;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record of collection runs. Starting a run locks the cluster's row, so that one collection
+ * per cluster runs at a time across threads and replicas; progress and outcome are written in
+ * their own short transactions, so the UI sees them while the run goes on.
+ */
+@Component
+class RunBook {
+
+    private final ClusterRepository clusters;
+    private final CollectionRunRepository runs;
+    private final Clock clock;
+
+    RunBook(ClusterRepository clusters, CollectionRunRepository runs, Clock clock) {
+        this.clusters = clusters;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    CollectionRun start(long clusterId, RunTrigger trigger, String requestedBy) {
+        var cluster = clusters.lockById(clusterId)
+                .orElseThrow(() -> new UserFacingException("Cluster " + clusterId + " does not exist."));
+        if (runs.existsByClusterIdAndStatus(clusterId, RunStatus.RUNNING)) {
+            throw new CollectionAlreadyRunningException(cluster.name());
+        }
+        return runs.save(new CollectionRun(clusterId, trigger, requestedBy, clock.instant()));
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void progress(long runId, int kindsDone, int kindsTotal, int objects) {
+        runs.findById(runId).ifPresent(run -> run.progress(kindsDone, kindsTotal, objects, clock.instant()));
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    RunSummary finish(long runId, RunStatus status, @Nullable Long snapshotId, @Nullable String message) {
+        var run = runs.findById(runId).orElseThrow();
+        run.finish(status, snapshotId, message, clock.instant());
+        return run.summary();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    int markInterrupted(Instant staleBefore) {
+        return runs.markInterrupted(staleBefore, clock.instant());
+    }
+}

@@ -1,0 +1,24 @@
+package io.clusterproof.snapshot;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param pageSize objects per list request ({@code limit})
+ * @param requestTimeout how long one API request may take before it counts as timed out
+ * @param retries attempts after the first for 5xx answers and timeouts, with exponential back-off
+ * @param retryInterval the first back-off interval
+ * @param defaultSchedule cron (seconds first) for new clusters, in {@code clusterproof.base.time-zone}
+ * @param staleRunAfter a running collection whose heartbeat is older than this was interrupted
+ * @param maxUploadBytes largest dump an upload may have
+ */
+@ConfigurationProperties("clusterproof.snapshot")
+public record SnapshotProperties(
+        @DefaultValue("500") int pageSize,
+        @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("3") int retries,
+        @DefaultValue("500ms") Duration retryInterval,
+        @DefaultValue("0 0 2 * * *") String defaultSchedule,
+        @DefaultValue("2m") Duration staleRunAfter,
+        @DefaultValue("209715200") long maxUploadBytes) {}

@@ -1,0 +1,272 @@
+package io.clusterproof.snapshot;
+
+import io.clusterproof.base.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads stored snapshots. An object belongs to snapshot S of its cluster when its version row is
+ * valid from a snapshot at or before S to one at or after S. Everything here is redacted already,
+ * so every signed-in role may read it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SnapshotReader {
+
+    private static final String SNAPSHOT_COLUMNS =
+            "id, cluster_id, run_id, taken_at, status, object_count, added_count, "
+                    + "changed_count, removed_count, stored_bytes, digest, kubernetes_version, source";
+    private static final String IN_SNAPSHOT =
+            "rs.cluster_id = ? and rs.valid_from <= ? and (rs.valid_to is null or rs.valid_to >= ?)";
+
+    private final JdbcTemplate jdbc;
+
+    SnapshotReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<SnapshotSummary> summary(long snapshotId) {
+        return jdbc.query("select " + SNAPSHOT_COLUMNS + " from snapshot where id = ?", SUMMARY, snapshotId).stream()
+                .findFirst();
+    }
+
+    public Optional<SnapshotSummary> latest(long clusterId) {
+        return jdbc
+                .query(
+                        "select " + SNAPSHOT_COLUMNS + " from snapshot where cluster_id = ? order by id desc "
+                                + "fetch first 1 rows only",
+                        SUMMARY,
+                        clusterId)
+                .stream()
+                .findFirst();
+    }
+
+    public Page<SnapshotSummary> list(long clusterId, Pageable pageable) {
+        var total = jdbc.queryForObject("select count(*) from snapshot where cluster_id = ?", Long.class, clusterId);
+        var content = jdbc.query(
+                "select " + SNAPSHOT_COLUMNS + " from snapshot where cluster_id = ? order by id desc "
+                        + "offset ? rows fetch next ? rows only",
+                SUMMARY,
+                clusterId,
+                pageable.getOffset(),
+                pageable.getPageSize());
+        return new PageImpl<>(content, pageable, total == null ? 0 : total);
+    }
+
+    public List<MissingKind> missingKinds(long snapshotId) {
+        return jdbc.query(
+                "select kind, reason from snapshot_missing_kind where snapshot_id = ? order by kind",
+                (rs, i) -> new MissingKind(rs.getString(1), rs.getString(2)),
+                snapshotId);
+    }
+
+    public List<MissingKind> latestMissingKinds(long clusterId) {
+        return latest(clusterId).map(s -> missingKinds(s.id())).orElse(List.of());
+    }
+
+    public List<ManifestIssue> issues(long snapshotId) {
+        return jdbc.query(
+                "select level, source, message from snapshot_issue where snapshot_id = ? order by id",
+                (rs, i) -> new ManifestIssue(
+                        ManifestIssue.Level.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)),
+                snapshotId);
+    }
+
+    public List<String> kinds(long snapshotId) {
+        var snapshot = require(snapshotId);
+        return jdbc.queryForList(
+                "select distinct rs.kind from resource_state rs where " + IN_SNAPSHOT + " order by 1",
+                String.class,
+                snapshot.clusterId(),
+                snapshotId,
+                snapshotId);
+    }
+
+    public List<String> namespaces(long snapshotId) {
+        var snapshot = require(snapshotId);
+        return jdbc.queryForList(
+                "select distinct rs.namespace from resource_state rs where " + IN_SNAPSHOT
+                        + " and rs.namespace <> '' order by 1",
+                String.class,
+                snapshot.clusterId(),
+                snapshotId,
+                snapshotId);
+    }
+
+    public long count(long snapshotId, ResourceFilter filter) {
+        var snapshot = require(snapshotId);
+        var where = new Where(snapshot.clusterId(), snapshotId, filter);
+        var total = jdbc.queryForObject(
+                "select count(*) from resource_state rs where " + where.sql, Long.class, where.args.toArray());
+        return total == null ? 0 : total;
+    }
+
+    public List<ResourceRow> resources(long snapshotId, ResourceFilter filter, long offset, int limit) {
+        var snapshot = require(snapshotId);
+        var where = new Where(snapshot.clusterId(), snapshotId, filter);
+        var args = new ArrayList<>(where.args);
+        args.add(offset);
+        args.add(limit);
+        return jdbc.query(
+                "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled "
+                        + "from resource_state rs where " + where.sql
+                        + " order by rs.kind, rs.namespace, rs.name offset ? rows fetch next ? rows only",
+                ROW,
+                args.toArray());
+    }
+
+    public Optional<StoredObject> object(long snapshotId, ResourceKey key) {
+        var snapshot = require(snapshotId);
+        return jdbc
+                .query(
+                        "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled, "
+                                + "rb.body from resource_state rs join resource_body rb on rb.digest = rs.digest where "
+                                + IN_SNAPSHOT
+                                + " and rs.api_group = ? and rs.kind = ? and rs.namespace = ? and rs.name = ?",
+                        (rs, i) -> stored(rs, CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(8)))),
+                        snapshot.clusterId(),
+                        snapshotId,
+                        snapshotId,
+                        key.group(),
+                        key.kind(),
+                        key.namespace(),
+                        key.name())
+                .stream()
+                .findFirst();
+    }
+
+    /** Each namespace of the snapshot with its labels (teams and data classes come from them). */
+    public Map<String, Map<String, String>> namespaceLabels(long snapshotId) {
+        var snapshot = require(snapshotId);
+        var labels = new TreeMap<String, Map<String, String>>();
+        jdbc.query(
+                "select rs.name, rb.body from resource_state rs join resource_body rb on rb.digest = rs.digest where "
+                        + IN_SNAPSHOT + " and rs.api_group = '' and rs.kind = 'Namespace'",
+                rs -> {
+                    var body = CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(2)));
+                    labels.put(rs.getString(1), Map.copyOf(KubeObjects.labels(body)));
+                },
+                snapshot.clusterId(),
+                snapshotId,
+                snapshotId);
+        return labels;
+    }
+
+    /** The body stored under a digest, parsed. */
+    public Optional<Map<String, Object>> body(String digest) {
+        return jdbc
+                .query(
+                        "select body from resource_body where digest = ?",
+                        (rs, i) -> CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(1))),
+                        digest)
+                .stream()
+                .findFirst();
+    }
+
+    /** Everything an assessment needs; bodies with equal digests are parsed once and shared. */
+    public SnapshotContents contents(long snapshotId) {
+        var snapshot = require(snapshotId);
+        var objects = new ArrayList<StoredObject>();
+        var parsed = new HashMap<String, Map<String, Object>>();
+        jdbc.query(
+                "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled, rb.body "
+                        + "from resource_state rs join resource_body rb on rb.digest = rs.digest where " + IN_SNAPSHOT
+                        + " and rs.controlled = false",
+                rs -> {
+                    var body = parsed.computeIfAbsent(rs.getString(6), d -> {
+                        try {
+                            return CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(8)));
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    objects.add(stored(rs, body));
+                },
+                snapshot.clusterId(),
+                snapshotId,
+                snapshotId);
+        var controlled = jdbc.query(
+                "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, "
+                        + "rs.controlled from resource_state rs where " + IN_SNAPSHOT + " and rs.controlled = true",
+                ROW,
+                snapshot.clusterId(),
+                snapshotId,
+                snapshotId);
+        return new SnapshotContents(snapshot, objects, controlled, missingKinds(snapshotId));
+    }
+
+    private SnapshotSummary require(long snapshotId) {
+        return summary(snapshotId).orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId));
+    }
+
+    private static StoredObject stored(ResultSet rs, Map<String, Object> body) throws SQLException {
+        return new StoredObject(
+                new ResourceKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBoolean(7),
+                body);
+    }
+
+    private static final RowMapper<ResourceRow> ROW = (rs, i) -> new ResourceRow(
+            new ResourceKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getBoolean(7));
+
+    private static final RowMapper<SnapshotSummary> SUMMARY = (rs, i) -> new SnapshotSummary(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getLong(3),
+            SqlTime.require(rs, 4),
+            SnapshotStatus.valueOf(rs.getString(5)),
+            rs.getInt(6),
+            rs.getInt(7),
+            rs.getInt(8),
+            rs.getInt(9),
+            rs.getLong(10),
+            rs.getString(11),
+            rs.getString(12),
+            rs.getString(13));
+
+    /** The filter as SQL over {@code resource_state rs}. */
+    private static final class Where {
+
+        private final String sql;
+        private final List<Object> args = new ArrayList<>();
+
+        Where(long clusterId, long snapshotId, ResourceFilter filter) {
+            var sql = new StringBuilder(IN_SNAPSHOT);
+            args.add(clusterId);
+            args.add(snapshotId);
+            args.add(snapshotId);
+            if (filter.kind() != null && !filter.kind().isBlank()) {
+                sql.append(" and rs.kind = ?");
+                args.add(filter.kind());
+            }
+            if (filter.namespace() != null && !filter.namespace().isBlank()) {
+                sql.append(" and rs.namespace = ?");
+                args.add(filter.namespace());
+            }
+            if (filter.name() != null && !filter.name().isBlank()) {
+                sql.append(" and lower(rs.name) like ?");
+                args.add("%" + filter.name().trim().toLowerCase(Locale.ROOT) + "%");
+            }
+            this.sql = sql.toString();
+        }
+    }
+}

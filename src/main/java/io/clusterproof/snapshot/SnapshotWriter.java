@@ -1,0 +1,274 @@
+package io.clusterproof.snapshot;
+
+import io.clusterproof.base.SqlTime;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores a snapshot in one transaction: new bodies, the version rows of objects that were added
+ * or changed, the end of validity of objects changed or gone, and the snapshot row. Objects
+ * unchanged since the previous snapshot cost nothing. Plain JDBC batches: a snapshot can hold tens
+ * of thousands of objects.
+ */
+@Component
+class SnapshotWriter {
+
+    private static final int BATCH = 1000;
+    private static final int ROW_OVERHEAD_BYTES = 48;
+
+    record CurrentRow(long id, String digest) {}
+
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+
+    SnapshotWriter(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Digests of the cluster's latest objects, so a collection compresses only what is new. */
+    @Transactional(readOnly = true)
+    Set<String> currentDigests(long clusterId) {
+        return new HashSet<>(jdbc.queryForList(
+                "select digest from resource_state where cluster_id = ? and valid_to is null",
+                String.class,
+                clusterId));
+    }
+
+    @Transactional
+    SnapshotSummary write(
+            long clusterId,
+            long runId,
+            Instant takenAt,
+            SnapshotBuilder built,
+            List<MissingKind> missing,
+            List<ManifestIssue> issues,
+            @Nullable String kubernetesVersion,
+            String source) {
+        var previous = jdbc.queryForObject("select max(id) from snapshot where cluster_id = ?", Long.class, clusterId);
+        var entries = built.entries();
+        var status = missing.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
+        long snapshotId = insertSnapshot(
+                clusterId, runId, takenAt, status, entries.size(), digestOf(entries), kubernetesVersion, source);
+
+        var current = currentRows(clusterId);
+        var inserts = new ArrayList<SnapshotBuilder.Entry>();
+        var closes = new ArrayList<Long>();
+        int added = 0;
+        int changed = 0;
+        for (var entry : entries) {
+            var row = current.remove(entry.key());
+            if (row == null) {
+                added++;
+                inserts.add(entry);
+            } else if (!row.digest().equals(entry.digest())) {
+                changed++;
+                inserts.add(entry);
+                closes.add(row.id());
+            }
+        }
+        int removed = current.size();
+        current.values().forEach(row -> closes.add(row.id()));
+
+        long storedBytes = insertBodies(built, inserts);
+        storedBytes += insertRows(clusterId, snapshotId, inserts);
+        closeRows(closes, previous == null ? snapshotId - 1 : previous);
+        insertMissingKinds(snapshotId, missing);
+        insertIssues(snapshotId, issues);
+        jdbc.update(
+                "update snapshot set added_count = ?, changed_count = ?, removed_count = ?, stored_bytes = ? where id = ?",
+                added,
+                changed,
+                removed,
+                storedBytes,
+                snapshotId);
+        events.publishEvent(new SnapshotCollected(snapshotId, clusterId, takenAt, status == SnapshotStatus.PARTIAL));
+        return new SnapshotSummary(
+                snapshotId,
+                clusterId,
+                runId,
+                takenAt,
+                status,
+                entries.size(),
+                added,
+                changed,
+                removed,
+                storedBytes,
+                digestOf(entries),
+                kubernetesVersion,
+                source);
+    }
+
+    private long insertSnapshot(
+            long clusterId,
+            long runId,
+            Instant takenAt,
+            SnapshotStatus status,
+            int objects,
+            String digest,
+            @Nullable String kubernetesVersion,
+            String source) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement("""
+                    insert into snapshot (cluster_id, run_id, taken_at, status, object_count, added_count, changed_count,
+                        removed_count, stored_bytes, digest, kubernetes_version, source)
+                    values (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?)
+                    """, new String[] {"id"});
+                    statement.setLong(1, clusterId);
+                    statement.setLong(2, runId);
+                    statement.setObject(3, SqlTime.of(takenAt));
+                    statement.setString(4, status.name());
+                    statement.setInt(5, objects);
+                    statement.setString(6, digest);
+                    statement.setString(7, kubernetesVersion);
+                    statement.setString(8, source.length() > 1000 ? source.substring(0, 1000) : source);
+                    return statement;
+                },
+                keys);
+        return keys.getKey().longValue();
+    }
+
+    private Map<ResourceKey, CurrentRow> currentRows(long clusterId) {
+        var rows = new HashMap<ResourceKey, CurrentRow>();
+        jdbc.query(
+                "select id, api_group, kind, namespace, name, digest from resource_state "
+                        + "where cluster_id = ? and valid_to is null",
+                rs -> {
+                    rows.put(
+                            new ResourceKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                            new CurrentRow(rs.getLong(1), rs.getString(6)));
+                },
+                clusterId);
+        return rows;
+    }
+
+    private long insertBodies(SnapshotBuilder built, List<SnapshotBuilder.Entry> inserts) {
+        var candidates = inserts.stream()
+                .map(SnapshotBuilder.Entry::digest)
+                .filter(d -> built.body(d) != null)
+                .collect(Collectors.toCollection(HashSet::new));
+        var existing = existingDigests(candidates);
+        var missing =
+                candidates.stream().filter(d -> !existing.contains(d)).sorted().toList();
+        long bytes = 0;
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            var batch = missing.subList(from, Math.min(from + BATCH, missing.size()));
+            jdbc.batchUpdate(
+                    "insert into resource_body (digest, body, size_bytes) values (?, ?, ?)",
+                    batch,
+                    batch.size(),
+                    (statement, digest) -> {
+                        statement.setString(1, digest);
+                        statement.setBytes(2, built.body(digest));
+                        statement.setInt(3, built.size(digest));
+                    });
+            for (var digest : batch) {
+                bytes += built.body(digest).length + 64;
+            }
+        }
+        return bytes;
+    }
+
+    private Set<String> existingDigests(Set<String> candidates) {
+        var existing = new HashSet<String>();
+        var list = new ArrayList<>(candidates);
+        for (int from = 0; from < list.size(); from += BATCH) {
+            var batch = list.subList(from, Math.min(from + BATCH, list.size()));
+            var placeholders = String.join(",", Collections.nCopies(batch.size(), "?"));
+            existing.addAll(jdbc.queryForList(
+                    "select digest from resource_body where digest in (" + placeholders + ")",
+                    String.class,
+                    batch.toArray()));
+        }
+        return existing;
+    }
+
+    private long insertRows(long clusterId, long snapshotId, List<SnapshotBuilder.Entry> inserts) {
+        jdbc.batchUpdate("""
+                insert into resource_state (cluster_id, api_group, api_version, kind, namespace, name, uid, digest,
+                    controlled, valid_from, valid_to)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)
+                """, inserts, BATCH, (statement, entry) -> {
+            statement.setLong(1, clusterId);
+            statement.setString(2, entry.key().group());
+            statement.setString(3, entry.apiVersion());
+            statement.setString(4, entry.key().kind());
+            statement.setString(5, entry.key().namespace());
+            statement.setString(6, entry.key().name());
+            statement.setString(7, entry.uid().isEmpty() ? null : entry.uid());
+            statement.setString(8, entry.digest());
+            statement.setBoolean(9, entry.controlled());
+            statement.setLong(10, snapshotId);
+        });
+        return inserts.stream()
+                .mapToLong(e -> ROW_OVERHEAD_BYTES
+                        + e.apiVersion().length()
+                        + e.key().kind().length()
+                        + e.key().namespace().length()
+                        + e.key().name().length()
+                        + e.uid().length()
+                        + 64)
+                .sum();
+    }
+
+    private void closeRows(List<Long> rowIds, long lastValidSnapshot) {
+        jdbc.batchUpdate("update resource_state set valid_to = ? where id = ?", rowIds, BATCH, (statement, id) -> {
+            statement.setLong(1, lastValidSnapshot);
+            statement.setLong(2, id);
+        });
+    }
+
+    private void insertMissingKinds(long snapshotId, List<MissingKind> missing) {
+        jdbc.batchUpdate(
+                "insert into snapshot_missing_kind (snapshot_id, kind, reason) values (?, ?, ?)",
+                missing,
+                BATCH,
+                (statement, kind) -> {
+                    statement.setLong(1, snapshotId);
+                    statement.setString(2, kind.kind());
+                    statement.setString(3, truncate(kind.reason(), 1000));
+                });
+    }
+
+    private void insertIssues(long snapshotId, List<ManifestIssue> issues) {
+        jdbc.batchUpdate(
+                "insert into snapshot_issue (snapshot_id, level, source, message) values (?, ?, ?, ?)",
+                issues,
+                BATCH,
+                (statement, issue) -> {
+                    statement.setLong(1, snapshotId);
+                    statement.setString(2, issue.level().name());
+                    statement.setString(3, truncate(issue.source(), 1000));
+                    statement.setString(4, truncate(issue.message(), 2000));
+                });
+    }
+
+    static String digestOf(List<SnapshotBuilder.Entry> entries) {
+        var lines = entries.stream()
+                .sorted((a, b) -> a.key().compareTo(b.key()))
+                .map(e -> e.key().group() + "/" + e.key().kind() + "/" + e.key().namespace() + "/"
+                        + e.key().name() + "@" + e.digest())
+                .collect(Collectors.joining("\n"));
+        return CanonicalJson.sha256(lines);
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,27 @@
+package io.clusterproof.snapshot;
+
+/** How a cluster's configuration reaches ClusterProof. */
+public enum SourceType {
+    /** A live API server, reached with a kubeconfig file and context. */
+    KUBECONFIG("Kubeconfig file"),
+    /** The cluster ClusterProof itself runs in, through its service account. */
+    IN_CLUSTER("In-cluster service account"),
+    /** A file or directory of manifests on the server. */
+    MANIFESTS("Manifest path"),
+    /** An air-gapped cluster: snapshots arrive only as uploaded dumps. */
+    UPLOAD("Uploads only");
+
+    private final String label;
+
+    SourceType(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean scheduled() {
+        return this != UPLOAD;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.snapshot.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.snapshot.ui;
+
+import org.jspecify.annotations.NullMarked;

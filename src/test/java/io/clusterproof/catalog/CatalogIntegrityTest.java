@@ -1,0 +1,90 @@
+package io.clusterproof.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The built-in catalog as shipped: complete, consistent, and big enough to mean something. */
+class CatalogIntegrityTest {
+
+    private final Catalog catalog =
+            CatalogLoader.load(List.of(CatalogFiles.folder(Path.of("compliance-mappings"))), 200_000);
+
+    @Test
+    void the_catalog_loads_without_a_single_problem() {
+        assertThat(catalog.checks()).hasSizeGreaterThanOrEqualTo(55);
+        assertThat(catalog.digest()).hasSize(64);
+    }
+
+    @Test
+    void the_three_frameworks_have_their_minimum_number_of_controls() {
+        assertThat(catalog.framework("hipaa-security-rule").orElseThrow().controls())
+                .hasSizeGreaterThanOrEqualTo(35);
+        assertThat(catalog.framework("pci-dss-4.0").orElseThrow().controls()).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(catalog.framework("gdpr").orElseThrow().controls()).hasSizeGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void every_check_is_evidence_for_some_control() {
+        var mapped = new HashSet<String>();
+        catalog.frameworks()
+                .forEach(f -> f.controls().forEach(c -> c.mappedChecks().forEach(m -> mapped.add(m.id()))));
+        assertThat(catalog.checks())
+                .allSatisfy(check -> assertThat(mapped).as(check.id()).contains(check.id()));
+    }
+
+    @Test
+    void controls_without_checks_are_attestations_with_a_prompt_and_a_validity() {
+        catalog.frameworks()
+                .forEach(framework -> framework.controls().stream()
+                        .filter(c -> c.mappedChecks().isEmpty())
+                        .forEach(control -> {
+                            assertThat(control.type()).as(control.ref()).isEqualTo(ControlType.ATTESTATION);
+                            assertThat(control.attestation().prompt())
+                                    .as(control.ref())
+                                    .isNotBlank();
+                            assertThat(control.attestation().validity().getDays())
+                                    .as(control.ref())
+                                    .isPositive();
+                        }));
+    }
+
+    @Test
+    void every_check_says_why_and_how_to_fix_it_and_every_mapping_says_why_it_is_evidence() {
+        assertThat(catalog.checks()).allSatisfy(check -> {
+            assertThat(check.definition().rationale()).as(check.id()).hasSizeGreaterThan(40);
+            assertThat(check.definition().remediation()).as(check.id()).hasSizeGreaterThan(30);
+            assertThat(check.definition().inspectedPaths())
+                    .as(check.id() + " paths")
+                    .isNotEmpty();
+        });
+        catalog.frameworks()
+                .forEach(f -> f.controls()
+                        .forEach(c -> c.mappedChecks()
+                                .forEach(m -> assertThat(m.why())
+                                        .as(f.id() + " " + c.ref() + " " + m.id())
+                                        .hasSizeGreaterThan(15))));
+    }
+
+    @Test
+    void checks_cover_every_area_the_product_promises() {
+        var categories = new HashSet<String>();
+        catalog.checks().forEach(c -> categories.add(c.definition().category()));
+        assertThat(categories)
+                .contains(
+                        "workload-hardening",
+                        "images",
+                        "network",
+                        "rbac",
+                        "service-accounts",
+                        "secrets",
+                        "data",
+                        "backup",
+                        "logging",
+                        "admission",
+                        "availability");
+    }
+}

@@ -1,0 +1,211 @@
+package io.clusterproof.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.clusterproof.support.AsAdmin;
+import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.SyntheticCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@IntegrationTest
+class CollectionTest {
+
+    @Autowired
+    TestClusters clusters;
+
+    @Autowired
+    CollectionService collections;
+
+    @Autowired
+    SnapshotReader snapshots;
+
+    @Autowired
+    RunBook runBook;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    private final MockApiServer api = new MockApiServer();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void a_live_cluster_is_collected_into_a_complete_snapshot() {
+        load(new SyntheticCluster(2, 3, 2));
+        var cluster = clusters.kubeconfig("live", api.kubeconfig(dir));
+
+        var run = clusters.collect(cluster);
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        var snapshot = snapshots.summary(run.snapshotId()).orElseThrow();
+        assertThat(snapshot.status()).isEqualTo(SnapshotStatus.COMPLETE);
+        assertThat(snapshot.objects())
+                .isEqualTo(new SyntheticCluster(2, 3, 2).objects().size());
+        assertThat(snapshot.source()).startsWith(api.url());
+        assertThat(snapshots.kinds(snapshot.id())).contains("Deployment", "Pod", "NetworkPolicy", "RoleBinding");
+    }
+
+    @Test
+    void unchanged_resources_are_stored_once() {
+        load(new SyntheticCluster(2, 3, 2));
+        var cluster = clusters.kubeconfig("dedup", api.kubeconfig(dir));
+        var first = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+        var bodies = bodyCount();
+
+        var second = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        assertThat(bodyCount()).isEqualTo(bodies);
+        assertThat(second.added() + second.changed() + second.removed()).isZero();
+        assertThat(second.storedBytes()).isZero();
+        assertThat(second.digest()).isEqualTo(first.digest());
+        assertThat(snapshots.count(second.id(), ResourceFilter.none())).isEqualTo(first.objects());
+    }
+
+    @Test
+    void a_changed_object_is_a_new_version_and_the_old_snapshot_keeps_the_old_one() {
+        load(new SyntheticCluster(1, 2, 1));
+        var cluster = clusters.kubeconfig("change", api.kubeconfig(dir));
+        var first = clusters.collect(cluster).snapshotId();
+        var deployment = api.client()
+                .apps()
+                .deployments()
+                .inNamespace("team-0")
+                .withName("svc-0")
+                .get();
+        deployment.getSpec().setReplicas(5);
+        api.client()
+                .apps()
+                .deployments()
+                .inNamespace("team-0")
+                .resource(deployment)
+                .update();
+
+        var second = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        assertThat(second.changed()).isEqualTo(1);
+        var key = new ResourceKey("apps", "Deployment", "team-0", "svc-0");
+        assertThat(snapshots.object(first, key).orElseThrow().body())
+                .extracting(b -> ((Map<?, ?>) b.get("spec")).get("replicas"))
+                .isEqualTo(1L);
+        assertThat(snapshots.object(second.id(), key).orElseThrow().body())
+                .extracting(b -> ((Map<?, ?>) b.get("spec")).get("replicas"))
+                .isEqualTo(5L);
+    }
+
+    @Test
+    void an_unreachable_cluster_gives_a_failed_run_and_no_snapshot() throws IOException {
+        var kubeconfig = api.kubeconfig(dir);
+        api.close();
+        var cluster = clusters.kubeconfig("gone", kubeconfig);
+
+        var run = clusters.collect(cluster);
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.snapshotId()).isNull();
+        assertThat(run.message()).contains("could not be reached");
+        assertThat(snapshots.latest(cluster.id())).isEmpty();
+    }
+
+    @Test
+    void a_collection_that_fails_half_way_leaves_nothing_behind() throws IOException {
+        Files.writeString(dir.resolve("ok.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: fine, namespace: shop}
+                """);
+        Files.writeString(dir.resolve("too-long.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: %s, namespace: shop}
+                """.formatted("x".repeat(300)));
+        var cluster = clusters.manifests("half", dir);
+
+        var run = clusters.collect(cluster);
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(snapshots.latest(cluster.id())).isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from resource_state where cluster_id = ?", Integer.class, cluster.id()))
+                .isZero();
+    }
+
+    @Test
+    void only_one_collection_of_a_cluster_runs_at_a_time() {
+        var cluster = clusters.manifests("single", Path.of("src/test/resources/manifests/multi-document.yaml"));
+        runBook.start(cluster.id(), RunTrigger.MANUAL, "test");
+
+        assertThatThrownBy(() -> AsAdmin.admin(() -> collections.collectNow(cluster.id())))
+                .isInstanceOf(CollectionAlreadyRunningException.class)
+                .hasMessageContaining("already running");
+    }
+
+    @Test
+    void collect_now_runs_in_the_background_and_reports_its_outcome() {
+        var cluster = clusters.manifests("async", Path.of("src/test/resources/manifests/multi-document.yaml"));
+
+        var started = AsAdmin.admin(() -> collections.collectNow(cluster.id()));
+
+        assertThat(started.status()).isEqualTo(RunStatus.RUNNING);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> collections
+                        .latestRun(cluster.id())
+                        .map(r -> r.status() == RunStatus.SUCCEEDED)
+                        .orElse(false));
+        assertThat(collections.latestRun(cluster.id()).orElseThrow().objects()).isEqualTo(2);
+    }
+
+    @Test
+    void a_run_whose_process_stopped_is_shown_as_interrupted() {
+        var cluster = clusters.manifests("crash", Path.of("src/test/resources/manifests/multi-document.yaml"));
+        var run = runBook.start(cluster.id(), RunTrigger.SCHEDULE, "system");
+        jdbc.update("update collection_run set heartbeat_at = heartbeat_at - interval '1' hour where id = ?", run.id());
+
+        runBook.markInterrupted(Clock.systemUTC().instant().minus(Duration.ofMinutes(2)));
+
+        assertThat(collections.latestRun(cluster.id()).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
+    }
+
+    @Test
+    void manifest_errors_are_kept_with_the_snapshot_and_the_rest_is_collected() {
+        var cluster = clusters.manifests("broken", Path.of("src/test/resources/manifests/broken.yaml"));
+
+        var run = clusters.collect(cluster);
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(snapshots.summary(run.snapshotId()).orElseThrow().objects()).isEqualTo(4);
+        assertThat(snapshots.issues(run.snapshotId()))
+                .extracting(ManifestIssue::message)
+                .contains("lacks metadata.name", "unknown kind Deploymnet in apps/v1");
+    }
+
+    private void load(SyntheticCluster cluster) {
+        for (var object : cluster.objects()) {
+            var resource =
+                    api.client().getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+            api.client().resource(resource).create();
+        }
+    }
+
+    private int bodyCount() {
+        return jdbc.queryForObject("select count(*) from resource_body", Integer.class);
+    }
+}

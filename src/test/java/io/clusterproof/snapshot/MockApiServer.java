@@ -1,0 +1,99 @@
+package io.clusterproof.snapshot;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+
+/**
+ * fabric8's mock Kubernetes API server in CRUD mode, with paging, on a real loopback port: the
+ * collector talks HTTP to it exactly as to a cluster. Tests fill it through a fabric8 client.
+ */
+final class MockApiServer implements AutoCloseable {
+
+    final PagingCrudDispatcher dispatcher = new PagingCrudDispatcher();
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+
+    MockApiServer() {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        server.init();
+        client = server.createClient();
+    }
+
+    KubernetesClient client() {
+        return client;
+    }
+
+    String url() {
+        return "http://" + server.getHostName() + ":" + server.getPort();
+    }
+
+    /** Creates built-in objects (typed or generic). */
+    void create(HasMetadata... objects) {
+        for (var object : objects) {
+            client.resource(object).create();
+        }
+    }
+
+    /** Creates a custom resource under its group, version and plural. */
+    void createCustom(GenericKubernetesResource resource, String plural, boolean namespaced) {
+        var apiVersion = resource.getApiVersion();
+        var slash = apiVersion.indexOf('/');
+        var context = new ResourceDefinitionContext.Builder()
+                .withGroup(apiVersion.substring(0, slash))
+                .withVersion(apiVersion.substring(slash + 1))
+                .withKind(resource.getKind())
+                .withPlural(plural)
+                .withNamespaced(namespaced)
+                .build();
+        var operation = client.genericKubernetesResources(context);
+        if (namespaced) {
+            operation
+                    .inNamespace(resource.getMetadata().getNamespace())
+                    .resource(resource)
+                    .create();
+        } else {
+            operation.resource(resource).create();
+        }
+    }
+
+    /** A kubeconfig file pointing at this server, as an administrator would register it. */
+    Path kubeconfig(Path directory) {
+        var file = directory.resolve("kubeconfig-" + server.getPort() + ".yaml");
+        var text = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: mock
+                    cluster:
+                      server: %s
+                contexts:
+                  - name: mock
+                    context: {cluster: mock, user: collector}
+                current-context: mock
+                users:
+                  - name: collector
+                    user: {token: test-only-token}
+                """.formatted(url());
+        try {
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}

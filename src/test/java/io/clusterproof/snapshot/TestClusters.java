@@ -1,0 +1,79 @@
+package io.clusterproof.snapshot;
+
+import static org.awaitility.Awaitility.await;
+
+import io.clusterproof.support.AsAdmin;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers and collects clusters for tests through the application's own services, with unique
+ * names, so tests sharing one database never see each other's clusters.
+ */
+@Component
+public class TestClusters {
+
+    private final ClusterService clusters;
+    private final CollectionService collections;
+    private final JdbcTemplate jdbc;
+
+    TestClusters(ClusterService clusters, CollectionService collections, JdbcTemplate jdbc) {
+        this.clusters = clusters;
+        this.collections = collections;
+        this.jdbc = jdbc;
+    }
+
+    public ClusterSummary manifests(String prefix, Path path) {
+        return register(
+                prefix, SourceType.MANIFESTS, null, path.toAbsolutePath().toString());
+    }
+
+    public ClusterSummary kubeconfig(String prefix, Path kubeconfig) {
+        return register(
+                prefix, SourceType.KUBECONFIG, kubeconfig.toAbsolutePath().toString(), null);
+    }
+
+    private ClusterSummary register(String prefix, SourceType type, String kubeconfig, String path) {
+        var name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return AsAdmin.admin(() -> clusters.register(new ClusterDefinition(
+                name, null, "test", null, null, type, kubeconfig, null, path, "0 0 2 * * *", false)));
+    }
+
+    /** Collects on the calling thread and returns the run. */
+    public RunSummary collect(ClusterSummary cluster) {
+        return collections.collectAndWait(cluster.id(), RunTrigger.MANUAL, "test");
+    }
+
+    /** Collects, then waits until the snapshot is assessed (assessment runs after the SnapshotCollected event). */
+    public RunSummary collectAndAssess(ClusterSummary cluster) {
+        var run = collect(cluster);
+        if (run.snapshotId() != null) {
+            awaitAssessed(run.snapshotId());
+        }
+        return run;
+    }
+
+    public void awaitAssessed(long snapshotId) {
+        await("assessment of snapshot " + snapshotId)
+                .atMost(Duration.ofSeconds(60))
+                .until(assessed(snapshotId)::getAsBoolean);
+    }
+
+    private BooleanSupplier assessed(long snapshotId) {
+        return () -> {
+            var count = jdbc.queryForObject(
+                    "select count(*) from assessment where snapshot_id = ? and lineage = 0", Integer.class, snapshotId);
+            return count != null && count > 0;
+        };
+    }
+
+    public long latestAssessment(long snapshotId) {
+        awaitAssessed(snapshotId);
+        return jdbc.queryForObject(
+                "select id from assessment where snapshot_id = ? and lineage = 0", Long.class, snapshotId);
+    }
+}
