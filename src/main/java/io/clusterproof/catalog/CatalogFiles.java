@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -26,9 +27,14 @@ public final class CatalogFiles {
         var resolver = new PathMatchingResourcePatternResolver(CatalogFiles.class.getClassLoader());
         try {
             var files = new ArrayList<CatalogFile>();
+            var seen = new HashSet<String>();
             for (var resource : resolver.getResources("classpath*:" + BUILT_IN + "/**/*.yaml")) {
                 var url = resource.getURL().toString();
                 var relative = url.substring(url.lastIndexOf(BUILT_IN + "/") + BUILT_IN.length() + 1);
+                // one directory can be reachable through two class path entries (e.g. a manifest Class-Path)
+                if (!seen.add(relative)) {
+                    continue;
+                }
                 try (var in = resource.getInputStream()) {
                     files.add(new CatalogFile(
                             BUILT_IN + "/" + relative,

@@ -84,7 +84,8 @@ class SnapshotWriter {
         int removed = current.size();
         current.values().forEach(row -> closes.add(row.id()));
 
-        long storedBytes = insertBodies(built, inserts);
+        // the snapshot's own row counts too, so an unchanged cluster costs a little, not nothing
+        long storedBytes = ROW_OVERHEAD_BYTES * 4L + source.length() + 64 + insertBodies(built, inserts);
         storedBytes += insertRows(clusterId, snapshotId, inserts);
         closeRows(closes, previous == null ? snapshotId - 1 : previous);
         insertMissingKinds(snapshotId, missing);

@@ -75,7 +75,7 @@ class CollectionTest {
 
         assertThat(bodyCount()).isEqualTo(bodies);
         assertThat(second.added() + second.changed() + second.removed()).isZero();
-        assertThat(second.storedBytes()).isZero();
+        assertThat(second.storedBytes()).isLessThan(first.storedBytes() / 100);
         assertThat(second.digest()).isEqualTo(first.digest());
         assertThat(snapshots.count(second.id(), ResourceFilter.none())).isEqualTo(first.objects());
     }

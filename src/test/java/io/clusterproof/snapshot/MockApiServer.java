@@ -12,18 +12,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * fabric8's mock Kubernetes API server in CRUD mode, with paging, on a real loopback port: the
  * collector talks HTTP to it exactly as to a cluster. Tests fill it through a fabric8 client.
  */
-final class MockApiServer implements AutoCloseable {
+public final class MockApiServer implements AutoCloseable {
 
-    final PagingCrudDispatcher dispatcher = new PagingCrudDispatcher();
+    public final PagingCrudDispatcher dispatcher = new PagingCrudDispatcher();
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 
-    MockApiServer() {
+    public MockApiServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         client = server.createClient();
@@ -35,6 +37,22 @@ final class MockApiServer implements AutoCloseable {
 
     String url() {
         return "http://" + server.getHostName() + ":" + server.getPort();
+    }
+
+    /** Stores built-in objects in process (fast: for large synthetic clusters). */
+    public void load(List<Map<String, Object>> objects) {
+        for (var object : objects) {
+            var kind = KubernetesKinds.BUILT_IN.stream()
+                    .filter(k -> k.apiVersion().equals(object.get("apiVersion"))
+                            && k.kind().equals(object.get("kind")))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("not a built-in kind: " + object.get("kind")));
+            var namespace = KubeObjects.string(KubeObjects.map(object, "metadata"), "namespace");
+            var prefix =
+                    kind.group().isEmpty() ? "/api/" + kind.version() : "/apis/" + kind.group() + "/" + kind.version();
+            var path = prefix + (kind.namespaced() ? "/namespaces/" + namespace : "") + "/" + kind.plural();
+            dispatcher.load(path, object);
+        }
     }
 
     /** Creates built-in objects (typed or generic). */
@@ -67,7 +85,7 @@ final class MockApiServer implements AutoCloseable {
     }
 
     /** A kubeconfig file pointing at this server, as an administrator would register it. */
-    Path kubeconfig(Path directory) {
+    public Path kubeconfig(Path directory) {
         var file = directory.resolve("kubeconfig-" + server.getPort() + ".yaml");
         var text = """
                 apiVersion: v1

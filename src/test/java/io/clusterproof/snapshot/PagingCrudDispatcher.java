@@ -3,7 +3,11 @@ package io.clusterproof.snapshot;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -12,18 +16,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * fabric8's CRUD dispatcher answers a list with every item at once. This one honours
- * {@code limit} and {@code continue} the way an API server does, so paging is exercised for
- * real, and remembers the list requests it served.
+ * {@code limit} and {@code continue} the way an API server does: the first page fixes the list,
+ * later pages continue that same list. It remembers the list requests it served and, on demand,
+ * the bytes of every page (so a benchmark can time Jackson alone on them).
  */
-class PagingCrudDispatcher extends KubernetesCrudDispatcher {
+public class PagingCrudDispatcher extends KubernetesCrudDispatcher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final List<String> listRequests = new CopyOnWriteArrayList<>();
+    public final List<byte[]> pages = new CopyOnWriteArrayList<>();
+    public volatile boolean recordPages;
+    private final Map<String, List<Object>> lists = new ConcurrentHashMap<>();
 
     @Override
     public MockResponse handleGet(String path) {
@@ -47,25 +56,54 @@ class PagingCrudDispatcher extends KubernetesCrudDispatcher {
                                 params.entrySet().stream()
                                         .map(e -> e.getKey() + "=" + e.getValue())
                                         .toList());
-        var full = super.handleGet(path.substring(0, question) + rest);
-        if (full.code() != 200) {
-            return full;
-        }
+        var listPath = path.substring(0, question) + rest;
         try {
-            Map<String, Object> list = JSON.readValue(full.getBody().readUtf8(), new TypeReference<>() {});
-            @SuppressWarnings("unchecked")
-            var items = (List<Object>) list.getOrDefault("items", List.of());
+            List<Object> items;
+            Map<String, Object> list;
+            if (token == null) {
+                var full = super.handleGet(listPath);
+                if (full.code() != 200) {
+                    return full;
+                }
+                list = JSON.readValue(full.getBody().readUtf8(), new TypeReference<>() {});
+                @SuppressWarnings("unchecked")
+                var all = (List<Object>) list.getOrDefault("items", List.of());
+                items = all;
+                lists.put(listPath, all);
+            } else {
+                items = lists.getOrDefault(listPath, List.of());
+                list = new LinkedHashMap<>(Map.of("apiVersion", "v1", "kind", "List"));
+            }
             int from = token == null ? 0 : Integer.parseInt(token);
             int to = Math.min(items.size(), from + limit);
             list.put("items", new ArrayList<>(items.subList(from, to)));
-            @SuppressWarnings("unchecked")
-            var metadata = (Map<String, Object>) list.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
+            var metadata = new LinkedHashMap<String, Object>();
             if (to < items.size()) {
                 metadata.put("continue", String.valueOf(to));
             } else {
-                metadata.remove("continue");
+                lists.remove(listPath);
             }
-            return new MockResponse().setResponseCode(200).setBody(JSON.writeValueAsString(list));
+            list.put("metadata", metadata);
+            var body = JSON.writeValueAsBytes(list);
+            if (recordPages) {
+                pages.add(body);
+            }
+            return new MockResponse().setResponseCode(200).setBody(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores an object without an HTTP round trip, through the same Kubernetes-aware create path. */
+    void load(String path, Map<String, Object> object) {
+        try {
+            var body = new Buffer(JSON.writeValueAsBytes(object));
+            handleCreate(new RecordedRequest(
+                    "HTTP/1.1",
+                    HttpMethod.POST,
+                    path,
+                    Headers.builder().add("Content-Type", "application/json").build(),
+                    body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,22 +1,16 @@
 package io.clusterproof.support;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinServletRequest;
 import io.clusterproof.access.Role;
-import java.util.List;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 
 /** Browserless view tests: the real Spring context with Vaadin in a faked servlet environment. */
 @IntegrationTest
@@ -41,16 +35,7 @@ public abstract class KaribuTest {
 
     /** Signs in for both Spring Security (method security) and Vaadin (view access control). */
     protected void signInAs(String username, Role role) {
-        var principal = User.withUsername(username)
-                .password("unused")
-                .roles(role.name())
-                .build();
-        var authentication = new UsernamePasswordAuthenticationToken(
-                principal, null, List.of(new SimpleGrantedAuthority(role.authority())));
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((p, r) -> r.equals(role.name()));
+        KaribuTestSignIn.as(username, role);
     }
 
     protected void signInAs(Role role) {

@@ -193,7 +193,8 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Component fact(String name, String value) {
-        var label = new Span(name + ": ");
+        var label = new Span(name + ":");
+        label.getStyle().set("margin-right", "var(--lumo-space-xs)");
         label.addClassName("cp-muted");
         var line = new HorizontalLayout(label, new Span(value));
         line.setSpacing(false);

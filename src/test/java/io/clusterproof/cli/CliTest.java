@@ -1,0 +1,213 @@
+package io.clusterproof.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    static final String CLEAN = "src/test/resources/cli/clean";
+    static final String BROKEN = "src/test/resources/cli/broken/bad.yaml";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void json_output_follows_the_contract() throws IOException {
+        var code = run("scan", CLEAN, "--format", "json");
+
+        assertThat(code).isZero();
+        var report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.get("catalogDigest").asText()).hasSize(64);
+        assertThat(report.get("frameworks")).hasSize(3);
+        var pci = framework(report, "pci-dss-4.0");
+        assertThat(pci.get("controlScore").isNumber()).isTrue();
+        assertThat(pci.get("resourceScore").isNumber()).isTrue();
+        assertThat(pci.get("controls").get(0).has("ref")).isTrue();
+        assertThat(pci.get("controls").get(0).has("status")).isTrue();
+        var privileged = finding(report, "privileged-container", "web");
+        assertThat(privileged.get("status").asText()).isEqualTo("FAIL");
+        assertThat(privileged.get("severity").asText()).isEqualTo("critical");
+        assertThat(privileged.get("resource").get("apiVersion").asText()).isEqualTo("apps/v1");
+        assertThat(privileged.get("resource").get("namespace").asText()).isEqualTo("shop");
+        assertThat(privileged.get("paths").get(0).asText())
+                .isEqualTo("spec.template.spec.containers[1].securityContext.privileged");
+        assertThat(finding(report, "data-classification-missing", "shop")
+                        .get("resource")
+                        .get("namespace")
+                        .isNull())
+                .isTrue();
+        assertThat(report.get("errors")).isEmpty();
+    }
+
+    @Test
+    void broken_documents_are_errors_with_file_and_line_the_rest_is_scanned_and_the_exit_code_is_2()
+            throws IOException {
+        var code = run("scan", BROKEN, "--format", "json");
+
+        assertThat(code).isEqualTo(2);
+        var report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.get("errors")).hasSize(2);
+        assertThat(report.get("errors").get(0).get("level").asText()).isEqualTo("error");
+        assertThat(report.get("errors").get(0).get("source").asText()).isEqualTo(BROKEN + ":7");
+        assertThat(report.get("errors").get(0).get("message").asText()).isEqualTo("lacks metadata.name");
+        assertThat(report.get("errors").get(1).get("level").asText()).isEqualTo("warning");
+        assertThat(report.get("errors").get(1).get("source").asText()).isEqualTo(BROKEN + ":12");
+        assertThat(report.get("errors").get(1).get("message").asText()).contains("networking.k8s.io/v1beta1");
+        assertThat(report.get("findings").findValuesAsText("name")).contains("fine", "old");
+    }
+
+    @Test
+    void fail_under_sets_exit_code_1_when_a_control_score_is_lower() {
+        assertThat(run("scan", CLEAN, "--framework", "pci-dss-4.0", "--fail-under", "100"))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pci-dss-4.0 control score");
+        assertThat(run("scan", CLEAN, "--framework", "pci-dss-4.0", "--fail-under", "0"))
+                .isZero();
+    }
+
+    @Test
+    void the_table_names_scores_and_failures() {
+        run("scan", CLEAN);
+
+        var table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("FRAMEWORK", "pci-dss-4.0", "privileged-container", "Deployment shop/web");
+    }
+
+    @Test
+    void csv_has_one_row_per_finding_and_neutralises_formulas(@TempDir Path dir) throws IOException {
+        var file = dir.resolve("out.csv");
+
+        run("scan", CLEAN, "--format", "csv", "--output", file.toString());
+
+        var records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(Files.readString(file)))
+                .getRecords();
+        assertThat(records).isNotEmpty();
+        assertThat(records).anySatisfy(r -> assertThat(r.get("Name")).isEqualTo("'=1+2"));
+        assertThat(records).noneSatisfy(r -> assertThat(r.get("Name")).startsWith("="));
+    }
+
+    @Test
+    void sarif_has_rules_and_results_located_in_the_manifest(@TempDir Path dir) throws IOException {
+        var file = dir.resolve("out.sarif");
+
+        run("scan", CLEAN, "--format", "sarif", "--output", file.toString());
+
+        var sarif = JSON.readTree(file.toFile());
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        assertThat(sarif.get("$schema").asText()).contains("sarif-2.1.0");
+        var run = sarif.get("runs").get(0);
+        assertThat(run.get("tool").get("driver").get("rules").size()).isGreaterThanOrEqualTo(55);
+        var result = find(run.get("results"), "privileged-container");
+        assertThat(result.get("level").asText()).isEqualTo("error");
+        var location = result.get("locations").get(0).get("physicalLocation");
+        assertThat(location.get("artifactLocation").get("uri").asText()).isEqualTo(CLEAN + "/app.yaml");
+        assertThat(location.get("region").get("startLine").asInt()).isEqualTo(9);
+        var rule = run.get("tool")
+                .get("driver")
+                .get("rules")
+                .get(result.get("ruleIndex").asInt());
+        assertThat(rule.get("id").asText()).isEqualTo("privileged-container");
+    }
+
+    @Test
+    void usage_errors_exit_with_2_and_explain() {
+        assertThat(run("scan")).isEqualTo(2);
+        assertThat(run("scan", CLEAN, "--format", "xml")).isEqualTo(2);
+        assertThat(run("scan", CLEAN, "--frobnicate")).isEqualTo(2);
+        assertThat(run("scan", CLEAN, "--framework", "sox")).isEqualTo(2);
+        assertThat(run("scan", CLEAN, "--fail-under", "lots")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Usage:", "unknown framework sox", "--fail-under must be a number");
+    }
+
+    @Test
+    void checks_lists_every_check_with_refs_and_controls() throws IOException {
+        assertThat(run("checks", "--format", "json")).isZero();
+
+        var checks = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(checks.size()).isGreaterThanOrEqualTo(55);
+        var privileged = find(checks, "privileged-container");
+        assertThat(privileged.get("title").asText()).isNotBlank();
+        assertThat(privileged.get("severity").asText()).isEqualTo("critical");
+        assertThat(privileged.get("kinds")).extracting(JsonNode::asText).contains("Deployment", "Pod");
+        assertThat(privileged.get("refs").get("kubescape").get(0).asText()).isEqualTo("C-0057");
+        assertThat(privileged.get("refs").get("pss").asText()).isEqualTo("baseline");
+        assertThat(privileged.get("controls").has("pci-dss-4.0")).isTrue();
+    }
+
+    @Test
+    void scan_runs_from_the_application_entry_point_without_web_server_or_database() throws Exception {
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                // a database that does not exist: the scan must never try to reach it
+                "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
+                "io.clusterproof.ClusterProofApplication",
+                "scan",
+                CLEAN,
+                "--format",
+                "json"));
+        var process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        var stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        var stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(stderr).isZero();
+        assertThat(JSON.readTree(stdout).get("findings").size()).isPositive();
+        assertThat(stdout).doesNotContain("Tomcat").doesNotContain("HikariPool");
+    }
+
+    private int run(String... args) {
+        out.reset();
+        return Cli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode framework(JsonNode report, String id) {
+        return find(report.get("frameworks"), id);
+    }
+
+    private static JsonNode finding(JsonNode report, String check, String name) {
+        for (var finding : report.get("findings")) {
+            if (finding.get("checkId").asText().equals(check)
+                    && finding.get("resource").get("name").asText().equals(name)) {
+                return finding;
+            }
+        }
+        throw new AssertionError("no finding " + check + " " + name);
+    }
+
+    private static JsonNode find(JsonNode array, String id) {
+        for (var node : array) {
+            var value = node.has("id") ? node.get("id") : node.get("ruleId");
+            if (value != null && value.asText().equals(id)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + id);
+    }
+}
