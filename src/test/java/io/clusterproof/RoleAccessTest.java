@@ -20,6 +20,10 @@ import io.clusterproof.assessment.ui.DashboardView;
 import io.clusterproof.assessment.ui.FindingView;
 import io.clusterproof.assessment.ui.FrameworkView;
 import io.clusterproof.assessment.ui.ResourceView;
+import io.clusterproof.remediation.ui.AttestationsView;
+import io.clusterproof.remediation.ui.RemediationBoardView;
+import io.clusterproof.remediation.ui.RemediationItemView;
+import io.clusterproof.remediation.ui.WaiversView;
 import io.clusterproof.snapshot.ui.ClustersView;
 import io.clusterproof.snapshot.ui.ResourceBrowserView;
 import io.clusterproof.snapshot.ui.SnapshotsView;
@@ -48,6 +52,10 @@ class RoleAccessTest extends KaribuTest {
             Map.entry(ClustersView.class, ALL),
             Map.entry(SnapshotsView.class, ALL),
             Map.entry(ResourceBrowserView.class, ALL),
+            Map.entry(RemediationBoardView.class, ALL),
+            Map.entry(RemediationItemView.class, ALL),
+            Map.entry(WaiversView.class, ALL),
+            Map.entry(AttestationsView.class, ALL),
             Map.entry(AuditLogView.class, EnumSet.of(Role.ADMIN, Role.OFFICER, Role.AUDITOR)),
             Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)),
             Map.entry(ApiTokensView.class, EnumSet.of(Role.ADMIN)));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,6 +132,17 @@ public class AssessmentQueries {
         return new PageImpl<>(rows, pageable, total == null ? 0 : total);
     }
 
+    /** Main-lineage assessments of a cluster after a given one, oldest first. */
+    public List<AssessmentSummary> mainLineageAfter(long clusterId, long afterAssessmentId, int limit) {
+        return jdbc.query(
+                "select " + ASSESSMENT_COLUMNS + " from assessment where cluster_id = ? and lineage = 0 and id > ? "
+                        + "order by id fetch first ? rows only",
+                SUMMARY,
+                clusterId,
+                afterAssessmentId,
+                limit);
+    }
+
     public List<FrameworkScore> scores(long assessmentId) {
         return jdbc.query(
                 "select * from framework_score where assessment_id = ? order by framework_id", SCORE, assessmentId);
@@ -236,6 +248,35 @@ public class AssessmentQueries {
                         + " and f.api_group = ? and f.kind = ? and f.namespace = ? and f.name = ? order by f.status, f.check_id",
                 FINDING,
                 args.toArray());
+    }
+
+    /** The status of one check on some resources in an assessment (resources without a finding are absent). */
+    public Map<ResourceKey, FindingStatus> statusesOf(
+            long assessmentId, String checkId, Collection<ResourceKey> resources) {
+        var statuses = new HashMap<ResourceKey, FindingStatus>();
+        if (resources.isEmpty()) {
+            return statuses;
+        }
+        var wanted = new HashSet<>(resources);
+        var names = resources.stream().map(ResourceKey::name).distinct().toList();
+        var where = FindingWhere.of(require(assessmentId), FindingFilter.all().withChecks(List.of(checkId)));
+        for (int from = 0; from < names.size(); from += 500) {
+            var batch = names.subList(from, Math.min(names.size(), from + 500));
+            var args = new ArrayList<>(where.args());
+            args.addAll(batch);
+            jdbc.query(
+                    "select f.api_group, f.kind, f.namespace, f.name, f.status from finding_state f where "
+                            + where.sql() + " and f.name in ("
+                            + String.join(",", Collections.nCopies(batch.size(), "?")) + ")",
+                    rs -> {
+                        var key = new ResourceKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                        if (wanted.contains(key)) {
+                            statuses.put(key, FindingStatus.valueOf(rs.getString(5)));
+                        }
+                    },
+                    args.toArray());
+        }
+        return statuses;
     }
 
     /** Findings of a waiver, for the waiver report ("unused" = matches nothing). */

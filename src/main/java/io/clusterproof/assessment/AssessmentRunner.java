@@ -1,17 +1,14 @@
 package io.clusterproof.assessment;
 
 import io.clusterproof.access.AuditLog;
+import io.clusterproof.base.SerialTurns;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.SnapshotContents;
 import io.clusterproof.snapshot.SnapshotReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,36 +67,21 @@ class AssessmentRunner {
         this.clock = clock;
     }
 
-    /** Per cluster: one thread of this process assesses at a time; the others leave a note and return. */
-    private static final class ClusterTurn {
-        final ReentrantLock lock = new ReentrantLock();
-        final AtomicBoolean pending = new AtomicBoolean();
-    }
-
-    private final Map<Long, ClusterTurn> turns = new ConcurrentHashMap<>();
+    private final SerialTurns turns = new SerialTurns();
 
     /**
      * Assesses every snapshot of the cluster that its main lineage has not reached yet. When another
-     * thread is already at it, this one only notes that there is more to do and returns, so a burst
-     * of snapshots does not tie up a thread (and a database connection) per snapshot.
+     * thread is already at it, this one only notes that there is more to do and returns.
      */
     int assessPending(long clusterId) {
         ensureCursor(clusterId);
-        var turn = turns.computeIfAbsent(clusterId, id -> new ClusterTurn());
-        turn.pending.set(true);
-        int assessed = 0;
-        while (turn.pending.get() && turn.lock.tryLock()) {
-            try {
-                while (turn.pending.getAndSet(false)) {
-                    while (Boolean.TRUE.equals(transactions.execute(status -> assessNext(clusterId)))) {
-                        assessed++;
-                    }
-                }
-            } finally {
-                turn.lock.unlock();
+        return turns.run(clusterId, () -> {
+            int assessed = 0;
+            while (Boolean.TRUE.equals(transactions.execute(status -> assessNext(clusterId)))) {
+                assessed++;
             }
-        }
-        return assessed;
+            return assessed;
+        });
     }
 
     private boolean assessNext(long clusterId) {
@@ -127,6 +109,40 @@ class AssessmentRunner {
         jdbc.update("update assessment_cursor set last_snapshot_id = ? where cluster_id = ?", snapshotId, clusterId);
         log.debug("Assessed snapshot {} of cluster {} as assessment {}", snapshotId, clusterId, id);
         return true;
+    }
+
+    /**
+     * Assesses the cluster's latest snapshot again, into its main lineage, with today's waivers and
+     * attestations: a decision on a waiver or an attestation shows in posture at once, not at the
+     * next collection.
+     */
+    int refresh(long clusterId) {
+        ensureCursor(clusterId);
+        return turns.run(
+                clusterId,
+                () -> Boolean.TRUE.equals(transactions.execute(status -> {
+                            var last = jdbc.queryForObject(
+                                    "select last_snapshot_id from assessment_cursor where cluster_id = ? for update",
+                                    Long.class,
+                                    clusterId);
+                            if (last == null || last == 0) {
+                                return false;
+                            }
+                            var previous = jdbc.queryForList(
+                                    "select id from assessment where cluster_id = ? and lineage = 0 order by id desc "
+                                            + "fetch first 1 rows only",
+                                    Long.class,
+                                    clusterId);
+                            run(
+                                    snapshots.contents(last),
+                                    true,
+                                    previous.isEmpty() ? null : previous.get(0),
+                                    clock.instant(),
+                                    AuditLog.currentActorName());
+                            return true;
+                        }))
+                        ? 1
+                        : 0);
     }
 
     /** A fresh assessment of any stored snapshot with today's catalog, waivers and attestations. */

@@ -41,6 +41,11 @@ public class AssessmentService {
         return id;
     }
 
+    /** Assesses the latest snapshot again with today's waivers and attestations (they changed). */
+    public void refresh(long clusterId) {
+        runner.refresh(clusterId);
+    }
+
     /** Brings the cluster's main lineage up to its latest snapshot; returns how many were assessed. */
     public int catchUp(long clusterId) {
         return runner.assessPending(clusterId);

@@ -26,6 +26,8 @@ class AssessmentBenchmark {
         var raw = SyntheticCluster.ofSize(CollectionBenchmark.OBJECTS).objects();
         var objects = AssessedObjects.fromManifests(
                 raw.stream().map(o -> new ManifestObject(o, "synthetic", 0)).toList());
+        var snapshotObjects = raw.size();
+        raw = null;
         var engine = new AssessmentEngine(catalog, List.of("kube-system", "kube-public", "kube-node-lease"));
         var input = new AssessmentInput(objects, List.of(), "bench", "v1.31.2", Instant.parse("2026-11-25T00:00:00Z"));
         engine.assess(

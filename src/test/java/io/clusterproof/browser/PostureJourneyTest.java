@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The auditor's way in real Chromium: dashboard → a failing PCI control → a finding → its highlighted YAML. */
 @WebIntegrationTest
-@EnabledIf("io.clusterproof.browser.Browser#chromiumInstalled")
+@EnabledIf("io.clusterproof.browser.Browser#available")
 class PostureJourneyTest {
 
     /** The status badge, not the "Failing" column header. */

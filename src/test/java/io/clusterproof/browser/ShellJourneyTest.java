@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @WebIntegrationTest
-@EnabledIf("io.clusterproof.browser.Browser#chromiumInstalled")
+@EnabledIf("io.clusterproof.browser.Browser#available")
 class ShellJourneyTest {
 
     @LocalServerPort

@@ -1,6 +1,7 @@
 package io.clusterproof.snapshot.ui;
 
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -85,7 +86,8 @@ class ClusterDialog extends Dialog {
                 new Button(existing == null ? "Register" : "Save", e -> save(clusters, existing, onSaved)));
         save.setId("save-cluster");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        save.setTooltipText("Ctrl+Enter");
         getFooter().add(new Button("Cancel", e -> close()), save);
         name.focus();
     }

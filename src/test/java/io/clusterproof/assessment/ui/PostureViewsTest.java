@@ -2,6 +2,8 @@ package io.clusterproof.assessment.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static io.clusterproof.support.UiTree.all;
+import static io.clusterproof.support.UiTree.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -39,7 +41,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -298,13 +299,5 @@ class PostureViewsTest extends KaribuTest {
         query.forEach((k, v) -> parameters.put(k, String.valueOf(v)));
         UI.getCurrent().navigate(path, QueryParameters.simple(parameters));
         MockVaadin.clientRoundtrip();
-    }
-
-    static String text(Component component) {
-        return component.getElement().getTextRecursively();
-    }
-
-    static Stream<Component> all(Component root) {
-        return Stream.concat(Stream.of(root), root.getChildren().flatMap(PostureViewsTest::all));
     }
 }

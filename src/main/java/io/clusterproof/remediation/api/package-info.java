@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.remediation.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,236 @@
+package io.clusterproof.remediation.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.clusterproof.access.Role;
+import io.clusterproof.base.TimeFormatter;
+import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.ui.ChangeAction;
+import io.clusterproof.base.ui.Notifications;
+import io.clusterproof.catalog.Catalog;
+import io.clusterproof.remediation.ItemHistoryEntry;
+import io.clusterproof.remediation.ItemSummary;
+import io.clusterproof.remediation.RemediationProperties;
+import io.clusterproof.remediation.RemediationService;
+import io.clusterproof.remediation.WaiverService;
+import io.clusterproof.snapshot.ClusterService;
+import jakarta.annotation.security.PermitAll;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/** One remediation item: what fails, who owns it, what happened to it, and the actions the role allows. */
+@Route("remediation/:id")
+@PageTitle("Remediation item")
+@PermitAll
+public class RemediationItemView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final RemediationService remediation;
+    private final WaiverService waivers;
+    private final ClusterService clusters;
+    private final Catalog catalog;
+    private final RemediationProperties properties;
+    private final TimeFormatter time;
+    private final boolean engineer;
+    private final boolean commenter;
+    private long id;
+
+    RemediationItemView(
+            RemediationService remediation,
+            WaiverService waivers,
+            ClusterService clusters,
+            Catalog catalog,
+            RemediationProperties properties,
+            TimeFormatter time,
+            AuthenticationContext authentication) {
+        this.remediation = remediation;
+        this.waivers = waivers;
+        this.clusters = clusters;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.time = time;
+        this.engineer = authentication.hasAnyRole(Role.ENGINEER_NAME, Role.ADMIN_NAME);
+        this.commenter = engineer || authentication.hasRole(Role.OFFICER_NAME);
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        var item = remediation.get(id).orElse(null);
+        add(new RouterLink("← Remediation", RemediationBoardView.class));
+        if (item == null) {
+            add(new H2("Unknown item"), new Paragraph("There is no remediation item #" + id + "."));
+            return;
+        }
+        var status =
+                new HorizontalLayout(ItemBadges.of(item.status()), RemediationBoardView.severityBadge(item.severity()));
+        status.setId("item-status");
+        add(new H2("#" + item.id() + " · " + item.title()), status, createFacts(item));
+        if (engineer) {
+            add(createActions(item));
+        }
+        if (commenter) {
+            add(createComment());
+        }
+        add(createHistory());
+    }
+
+    private Component createFacts(ItemSummary item) {
+        var facts = new Div();
+        facts.addClassName("cp-card");
+        facts.setId("item-facts");
+        var cluster = clusters.get(item.clusterId()).map(c -> c.name()).orElse("cluster " + item.clusterId());
+        var finding = "finding?cluster=" + item.clusterId() + "&check=" + encode(item.checkId()) + "&rgroup="
+                + encode(item.resource().group()) + "&rkind="
+                + encode(item.resource().kind()) + "&rns="
+                + encode(item.resource().namespace()) + "&rname="
+                + encode(item.resource().name());
+        facts.add(new Div(
+                new Span("Resource: "), new Anchor(finding, item.resource().display() + " on " + cluster)));
+        facts.add(line("Last seen failing", item.lastMessage() == null ? "—" : item.lastMessage()));
+        facts.add(line("Team", item.team() == null ? "none" : item.team()));
+        facts.add(line("Assignee", item.assignee() == null ? "none" : item.assignee()));
+        facts.add(line("Opened", time.dateTime(item.createdAt())));
+        facts.add(line("Due", time.dateTime(item.dueAt()) + (item.overdue() ? " — overdue" : "")));
+        if (item.resolvedAt() != null) {
+            facts.add(line("Resolved", time.dateTime(item.resolvedAt())));
+        }
+        facts.add(line("Ticket", item.ticketUrl() == null ? "none" : item.ticketUrl()));
+        if (item.waiverId() != null) {
+            facts.add(new Div(
+                    new Span("Waiver: "), new Anchor("waivers?report=ALL#" + item.waiverId(), "#" + item.waiverId())));
+        }
+        return facts;
+    }
+
+    private Component createActions(ItemSummary item) {
+        var start = action("Start work", "start-work", () -> remediation.start(id));
+        var note = new TextField("Note");
+        var fixed = action("Mark fixed", "mark-fixed", () -> remediation.markFixed(id, note.getValue()));
+        fixed.getElement().setAttribute("title", "The next assessment confirms the fix or reopens the item");
+        var team = new TextField("Team");
+        team.setValue(item.team() == null ? "" : item.team());
+        var assignee = new TextField("Assignee");
+        assignee.setValue(item.assignee() == null ? "" : item.assignee());
+        var assign = action("Assign", "assign", () -> remediation.assign(id, team.getValue(), assignee.getValue()));
+        var ticket = new TextField("Ticket link");
+        ticket.setValue(item.ticketUrl() == null ? "" : item.ticketUrl());
+        var link = action("Save ticket", "save-ticket", () -> remediation.linkTicket(id, ticket.getValue()));
+        var waiver = ChangeAction.mark(new Button(
+                "Request waiver",
+                e -> new WaiverDialog(
+                                waivers,
+                                catalog,
+                                clusters.list(),
+                                new WaiverDialog.Prefill(
+                                        item.checkId(),
+                                        item.clusterId(),
+                                        blank(item.resource().namespace()),
+                                        item.resource().kind(),
+                                        item.resource().name()),
+                                properties.maxWaiver(),
+                                time.zone(),
+                                this::render)
+                        .open()));
+        waiver.setId("request-waiver");
+        var rows = new VerticalLayout(
+                row(start, note, fixed), row(team, assignee, assign), row(ticket, link), row(waiver));
+        rows.setPadding(false);
+        return rows;
+    }
+
+    private Component createComment() {
+        var comment = new TextArea("Comment");
+        comment.setWidth("40em");
+        var save = action("Add comment", "add-comment", () -> {
+            remediation.comment(id, comment.getValue());
+            return null;
+        });
+        return row(comment, save);
+    }
+
+    private Component createHistory() {
+        var grid = new Grid<ItemHistoryEntry>();
+        grid.setId("item-history");
+        grid.addColumn(h -> time.dateTime(h.occurredAt()))
+                .setHeader("When")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ItemHistoryEntry::actor).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(h -> h.kind()
+                        + (h.toStatus() != null && h.fromStatus() != h.toStatus()
+                                ? " " + (h.fromStatus() == null ? "" : h.fromStatus() + " → ") + h.toStatus()
+                                : ""))
+                .setHeader("What")
+                .setAutoWidth(true);
+        grid.addColumn(h -> h.text() == null ? "" : h.text())
+                .setHeader("Detail")
+                .setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setItems(remediation.history(id));
+        grid.setAllRowsVisible(true);
+        var section = new VerticalLayout(new H3("History"), grid);
+        section.setPadding(false);
+        return section;
+    }
+
+    private Button action(String label, String id, Supplier<?> work) {
+        var button = ChangeAction.mark(new Button(label, e -> {
+            try {
+                work.get();
+                Notifications.success(label + ": done.");
+                render();
+            } catch (UserFacingException ex) {
+                Notifications.error(ex.getMessage());
+            }
+        }));
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        return button;
+    }
+
+    private static HorizontalLayout row(Component... components) {
+        var row = new HorizontalLayout(components);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private static Div line(String label, String value) {
+        return new Div(new Span(label + ": "), new Span(value));
+    }
+
+    private static String blank(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

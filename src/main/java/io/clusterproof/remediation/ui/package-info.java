@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.remediation.ui;
+
+import org.jspecify.annotations.NullMarked;
