@@ -58,6 +58,8 @@ CREATE TABLE waiver (
     expires_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     status           VARCHAR(16)   NOT NULL,
     requested_by     VARCHAR(64)   NOT NULL,
+    -- the person accountable for the request (for an API token: the administrator who made it)
+    requested_for    VARCHAR(64)   NOT NULL,
     requested_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     decided_by       VARCHAR(64),
     decided_at       TIMESTAMP WITH TIME ZONE,

@@ -64,6 +64,15 @@ class ApiToken {
         return role;
     }
 
+    String createdBy() {
+        return createdBy;
+    }
+
+    @Nullable
+    Instant revokedAt() {
+        return revokedAt;
+    }
+
     boolean usableAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt);
     }

@@ -19,6 +19,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
+    /** Request attribute: why a presented token was not accepted, for the 401 answer. */
+    static final String REJECTION = ApiTokenAuthenticationFilter.class.getName() + ".rejection";
+
     private final ApiTokenService tokens;
 
     ApiTokenAuthenticationFilter(ApiTokenService tokens) {
@@ -30,21 +33,31 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.startsWith(BEARER)) {
-            tokens.authenticateInTransaction(header.substring(BEARER.length()).trim())
-                    .ifPresent(token ->
-                            SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(token)));
+            var check = tokens.authenticateInTransaction(
+                    header.substring(BEARER.length()).trim());
+            if (check.token() != null) {
+                SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(check.token()));
+            } else {
+                request.setAttribute(REJECTION, check.rejection());
+            }
         }
         chain.doFilter(request, response);
     }
 
-    /** The principal name is {@code token:<name>}, which is what the audit log records as actor. */
-    static final class TokenAuthentication extends AbstractAuthenticationToken {
+    /**
+     * The principal name is {@code token:<name>}, which is what the audit log records as actor. The
+     * administrator who created the token is accountable for it: separation-of-duty rules treat
+     * the token's actions as theirs.
+     */
+    static final class TokenAuthentication extends AbstractAuthenticationToken implements AccountableActor {
 
         private final String name;
+        private final String accountable;
 
         TokenAuthentication(ApiTokenService.Authenticated token) {
             super(List.of(new SimpleGrantedAuthority(token.role().authority())));
             this.name = "token:" + token.name();
+            this.accountable = token.createdBy();
             setAuthenticated(true);
         }
 
@@ -61,6 +74,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         @Override
         public String getName() {
             return name;
+        }
+
+        @Override
+        public String accountablePerson() {
+            return accountable;
         }
     }
 }

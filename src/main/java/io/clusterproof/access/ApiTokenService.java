@@ -1,5 +1,6 @@
 package io.clusterproof.access;
 
+import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -67,7 +68,7 @@ public class ApiTokenService {
     @RolesAllowed(Role.ADMIN_NAME)
     public void revoke(String name) {
         var token = tokens.findByName(name)
-                .orElseThrow(() -> new UserFacingException("There is no token named \"" + name + "\"."));
+                .orElseThrow(() -> new NotFoundException("There is no token named \"" + name + "\"."));
         token.revoke(clock.instant());
         auditLog.record(AuditEvent.of("API_TOKEN_REVOKED", "api-token", name).change("ACTIVE", "REVOKED"));
     }
@@ -80,20 +81,35 @@ public class ApiTokenService {
     }
 
     /** A token that passed: its name and role. */
-    record Authenticated(String name, Role role) {}
+    /** A usable token: its name, role, and the administrator accountable for what it does. */
+    record Authenticated(String name, Role role, String createdBy) {}
 
-    /** Resolves a presented token; empty when unknown, expired or revoked. */
-    Optional<Authenticated> authenticateInTransaction(String presented) {
+    /** What a presented token turned out to be: usable, or why not (said to its bearer only). */
+    record Check(@Nullable Authenticated token, String rejection) {
+
+        static Check rejected(String why) {
+            return new Check(null, why);
+        }
+    }
+
+    /** Resolves a presented token and records its use. */
+    Check authenticateInTransaction(String presented) {
         if (!presented.startsWith(PREFIX)) {
-            return Optional.empty();
+            return Check.rejected("This is not a ClusterProof API token.");
         }
         var now = clock.instant();
-        return tokens.findByTokenHash(hash(presented))
-                .filter(t -> t.usableAt(now))
-                .map(t -> {
-                    t.usedAt(now);
-                    return new Authenticated(t.name(), t.role());
-                });
+        var token = tokens.findByTokenHash(hash(presented)).orElse(null);
+        if (token == null) {
+            return Check.rejected("The API token is not known.");
+        }
+        if (token.revokedAt() != null) {
+            return Check.rejected("The API token \"" + token.name() + "\" was revoked.");
+        }
+        if (!token.usableAt(now)) {
+            return Check.rejected("The API token \"" + token.name() + "\" has expired.");
+        }
+        token.usedAt(now);
+        return new Check(new Authenticated(token.name(), token.role(), token.createdBy()), "");
     }
 
     static String hash(String value) {

@@ -63,6 +63,18 @@ public class AuditLog {
         return currentActor();
     }
 
+    /**
+     * The person accountable for the current action: the signed-in user, or for an API token the
+     * administrator who created it. Separation-of-duty rules compare these.
+     */
+    public static String currentAccountableName() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof AccountableActor actor) {
+            return actor.accountablePerson();
+        }
+        return currentActor();
+    }
+
     static String currentActor() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated() ? SYSTEM_ACTOR : authentication.getName();

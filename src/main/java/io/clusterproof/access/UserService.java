@@ -1,5 +1,6 @@
 package io.clusterproof.access;
 
+import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -124,7 +125,7 @@ public class UserService {
 
     private UserSummary change(String username, String action, Consumer<UserAccount> mutation) {
         var account = users.findByUsername(username)
-                .orElseThrow(() -> new UserFacingException("There is no user named \"" + username + "\"."));
+                .orElseThrow(() -> new NotFoundException("There is no user named \"" + username + "\"."));
         var before = account.auditState();
         mutation.accept(account);
         auditLog.record(AuditEvent.of(action, "user", username).change(before, account.auditState()));

@@ -3,7 +3,7 @@ package io.clusterproof.assessment;
 import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
-import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.NotFoundException;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.SnapshotReader;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +33,7 @@ public class AssessmentService {
     public long reassess(long snapshotId) {
         var snapshot = snapshots
                 .summary(snapshotId)
-                .orElseThrow(() -> new UserFacingException("Snapshot " + snapshotId + " does not exist."));
+                .orElseThrow(() -> new NotFoundException("Snapshot " + snapshotId + " does not exist."));
         var id = runner.reassess(snapshotId, AuditLog.currentActorName());
         auditLog.record(AuditEvent.of("SNAPSHOT_REASSESSED", "snapshot", String.valueOf(snapshot.id()))
                 .withDetail(

@@ -3,6 +3,8 @@ package io.clusterproof.remediation;
 import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
+import io.clusterproof.base.InvalidInputException;
+import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
@@ -68,11 +70,12 @@ public class AttestationService {
             @Nullable Instant expiresAt) {
         var control = attestationControl(frameworkId, controlRef);
         if (statement == null || statement.trim().length() < MIN_STATEMENT) {
-            throw new UserFacingException("Write what you attest (at least " + MIN_STATEMENT + " characters).");
+            throw new InvalidInputException(
+                    "statement", "Write what you attest (at least " + MIN_STATEMENT + " characters).");
         }
         var link = evidenceUrl == null || evidenceUrl.isBlank() ? null : evidenceUrl.trim();
         if (link == null && upload == null) {
-            throw new UserFacingException("An attestation needs evidence: a link or an uploaded file.");
+            throw new InvalidInputException("evidence", "An attestation needs evidence: a link or an uploaded file.");
         }
         var file = upload == null
                 ? null
@@ -83,8 +86,10 @@ public class AttestationService {
                 .toInstant();
         var expiry = expiresAt == null ? latest : expiresAt;
         if (!expiry.isAfter(now) || expiry.isAfter(latest)) {
-            throw new UserFacingException("The expiry must be in the future and within the control's validity of "
-                    + control.attestation().validity() + ".");
+            throw new InvalidInputException(
+                    "expiresAt",
+                    "The expiry must be in the future and within the control's validity of "
+                            + control.attestation().validity() + ".");
         }
         var attestation = attestations.save(new Attestation(
                 frameworkId, controlRef, statement.trim(), link, file, AuditLog.currentActorName(), now, expiry));
@@ -105,7 +110,7 @@ public class AttestationService {
     public AttestationSummary revoke(long id) {
         var attestation = attestations
                 .findById(id)
-                .orElseThrow(() -> new UserFacingException("Attestation #" + id + " does not exist."));
+                .orElseThrow(() -> new NotFoundException("Attestation #" + id + " does not exist."));
         if (attestation.revokedAt() != null) {
             throw new UserFacingException("Attestation #" + id + " is already revoked.");
         }

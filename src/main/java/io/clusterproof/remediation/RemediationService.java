@@ -3,6 +3,8 @@ package io.clusterproof.remediation;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
 import io.clusterproof.base.CsvCells;
+import io.clusterproof.base.InvalidInputException;
+import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.ResourceKey;
@@ -149,10 +151,10 @@ public class RemediationService {
     @RolesAllowed({Role.ENGINEER_NAME, Role.ADMIN_NAME, Role.OFFICER_NAME})
     public ItemHistoryEntry comment(long id, String text) {
         if (text == null || text.isBlank()) {
-            throw new UserFacingException("A comment needs some text.");
+            throw new InvalidInputException("text", "A comment needs some text.");
         }
         if (text.length() > 5000) {
-            throw new UserFacingException("A comment may have at most 5000 characters.");
+            throw new InvalidInputException("text", "A comment may have at most 5000 characters.");
         }
         var item = find(id);
         log.record(
@@ -284,7 +286,7 @@ public class RemediationService {
     }
 
     private RemediationItem find(long id) {
-        return items.findById(id).orElseThrow(() -> new UserFacingException("Item #" + id + " does not exist."));
+        return items.findById(id).orElseThrow(() -> new NotFoundException("Item #" + id + " does not exist."));
     }
 
     private static @Nullable Double median(List<Double> sorted) {

@@ -32,6 +32,7 @@ class Waiver {
     private WaiverStatus status;
 
     private String requestedBy;
+    private String requestedFor;
     private Instant requestedAt;
     private @Nullable String decidedBy;
     private @Nullable Instant decidedAt;
@@ -47,10 +48,11 @@ class Waiver {
         this.expiresAt = Instant.EPOCH;
         this.status = WaiverStatus.REQUESTED;
         this.requestedBy = "";
+        this.requestedFor = "";
         this.requestedAt = Instant.EPOCH;
     }
 
-    Waiver(WaiverRequest request, String requestedBy, Instant now) {
+    Waiver(WaiverRequest request, String requestedBy, String requestedFor, Instant now) {
         this.checkId = request.checkId();
         this.clusterId = request.clusterId();
         this.namespace = blank(request.namespace());
@@ -61,6 +63,7 @@ class Waiver {
         this.expiresAt = request.expiresAt();
         this.status = WaiverStatus.REQUESTED;
         this.requestedBy = requestedBy;
+        this.requestedFor = requestedFor;
         this.requestedAt = now;
     }
 
@@ -70,6 +73,10 @@ class Waiver {
 
     String requestedBy() {
         return requestedBy;
+    }
+
+    String requestedFor() {
+        return requestedFor;
     }
 
     WaiverStatus status() {

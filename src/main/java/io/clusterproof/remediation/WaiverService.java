@@ -4,6 +4,9 @@ import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
 import io.clusterproof.assessment.AssessmentQueries;
+import io.clusterproof.base.InvalidInputException;
+import io.clusterproof.base.NotFoundException;
+import io.clusterproof.base.NotPermittedException;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.ClusterService;
@@ -73,26 +76,31 @@ public class WaiverService {
     public WaiverSummary request(WaiverRequest request) {
         var now = clock.instant();
         if (catalog.check(request.checkId()).isEmpty()) {
-            throw new UserFacingException("There is no check \"" + request.checkId() + "\" to waive.");
+            throw new InvalidInputException("checkId", "There is no check \"" + request.checkId() + "\" to waive.");
         }
         if (request.clusterId() != null && clusters.get(request.clusterId()).isEmpty()) {
-            throw new UserFacingException("Cluster " + request.clusterId() + " does not exist.");
+            throw new InvalidInputException("clusterId", "Cluster " + request.clusterId() + " does not exist.");
         }
         if (request.justification() == null || request.justification().trim().length() < MIN_JUSTIFICATION) {
-            throw new UserFacingException("Say why the risk is acceptable: the justification needs at least "
-                    + MIN_JUSTIFICATION + " characters.");
+            throw new InvalidInputException(
+                    "justification",
+                    "Say why the risk is acceptable: the justification needs at least " + MIN_JUSTIFICATION
+                            + " characters.");
         }
         if (request.ticketUrl() == null || request.ticketUrl().isBlank()) {
-            throw new UserFacingException("A waiver needs a ticket link, so the decision can be traced.");
+            throw new InvalidInputException(
+                    "ticketUrl", "A waiver needs a ticket link, so the decision can be traced.");
         }
         if (request.expiresAt() == null || !request.expiresAt().isAfter(now)) {
-            throw new UserFacingException("A waiver needs an expiry in the future.");
+            throw new InvalidInputException("expiresAt", "A waiver needs an expiry in the future.");
         }
         if (request.expiresAt().isAfter(now.plus(properties.maxWaiver()))) {
-            throw new UserFacingException(
+            throw new InvalidInputException(
+                    "expiresAt",
                     "A waiver may run at most " + properties.maxWaiver().toDays() + " days; choose an earlier expiry.");
         }
-        var waiver = waivers.save(new Waiver(request, AuditLog.currentActorName(), now));
+        var waiver =
+                waivers.save(new Waiver(request, AuditLog.currentActorName(), AuditLog.currentAccountableName(), now));
         auditLog.record(AuditEvent.of("WAIVER_REQUESTED", "waiver", String.valueOf(waiver.id()))
                 .change(null, waiver.auditState())
                 .withDetail(request.justification().trim()));
@@ -124,8 +132,10 @@ public class WaiverService {
         if (waiver.status() != WaiverStatus.REQUESTED) {
             throw new UserFacingException("Waiver #" + id + " was already decided (" + waiver.status() + ").");
         }
-        if (waiver.requestedBy().equals(AuditLog.currentActorName())) {
-            throw new UserFacingException("You requested waiver #" + id + "; another officer must decide it.");
+        if (waiver.requestedBy().equals(AuditLog.currentActorName())
+                || waiver.requestedFor().equals(AuditLog.currentAccountableName())) {
+            throw new NotPermittedException("Waiver #" + id + " was requested by " + waiver.requestedBy()
+                    + ", for whom you are accountable; another officer must decide it.");
         }
         if (decision == WaiverStatus.APPROVED
                 && !waiver.summary(clock.instant()).expiresAt().isAfter(clock.instant())) {
@@ -188,6 +198,6 @@ public class WaiverService {
     }
 
     private Waiver find(long id) {
-        return waivers.findById(id).orElseThrow(() -> new UserFacingException("Waiver #" + id + " does not exist."));
+        return waivers.findById(id).orElseThrow(() -> new NotFoundException("Waiver #" + id + " does not exist."));
     }
 }

@@ -4,6 +4,7 @@ import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
 import io.clusterproof.base.BaseProperties;
+import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -104,7 +105,7 @@ public class ClusterService {
     }
 
     private Cluster find(long id) {
-        return clusters.findById(id).orElseThrow(() -> new UserFacingException("Cluster " + id + " does not exist."));
+        return clusters.findById(id).orElseThrow(() -> new NotFoundException("Cluster " + id + " does not exist."));
     }
 
     private void validate(ClusterDefinition definition, @Nullable Cluster existing) {

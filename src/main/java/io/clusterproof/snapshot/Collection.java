@@ -27,22 +27,31 @@ class Collection {
     private final RunBook runBook;
     private final SnapshotProperties properties;
     private final Clock clock;
+    private final CollectionMetrics metrics;
 
     Collection(
             KubernetesClients clients,
             SnapshotWriter writer,
             RunBook runBook,
             SnapshotProperties properties,
-            Clock clock) {
+            Clock clock,
+            CollectionMetrics metrics) {
         this.clients = clients;
         this.writer = writer;
         this.runBook = runBook;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     RunSummary run(CollectionRun run, ClusterDefinition cluster) {
         var started = clock.instant();
+        var result = collect(run, cluster, started);
+        metrics.record(cluster.name(), result.status(), Duration.between(started, clock.instant()));
+        return result;
+    }
+
+    private RunSummary collect(CollectionRun run, ClusterDefinition cluster, Instant started) {
         try {
             var builder = new SnapshotBuilder(writer.currentDigests(run.clusterId()));
             var listener = throttled(run.id());

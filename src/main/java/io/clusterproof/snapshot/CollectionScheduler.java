@@ -8,7 +8,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts the collections that are due, and marks runs that a stopped process left behind as
@@ -41,12 +40,16 @@ class CollectionScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${clusterproof.snapshot.scheduler-interval:30s}", initialDelayString = "10s")
+    @Scheduled(
+            fixedDelayString = "${clusterproof.snapshot.scheduler-interval:30s}",
+            initialDelayString = "${clusterproof.snapshot.scheduler-initial-delay:10s}")
     @SchedulerLock(name = "snapshot-schedule", lockAtMostFor = "5m")
-    @Transactional
     public void startDueCollections() {
         for (var cluster : clusters.findDue(clock.instant())) {
-            cluster.scheduleNext(clusterService.nextRun(cluster.definition()));
+            var next = clusterService.nextRun(cluster.definition());
+            if (!runBook.claim(cluster.id(), cluster.nextRunAt(), next)) {
+                continue; // another replica took this run
+            }
             try {
                 collections.start(cluster.id(), RunTrigger.SCHEDULE);
             } catch (CollectionAlreadyRunningException e) {

@@ -3,6 +3,7 @@ package io.clusterproof.snapshot;
 import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
+import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -127,7 +128,7 @@ public class CollectionService {
     private ClusterDefinition definition(long clusterId) {
         return clusters.findById(clusterId)
                 .map(Cluster::definition)
-                .orElseThrow(() -> new UserFacingException("Cluster " + clusterId + " does not exist."));
+                .orElseThrow(() -> new NotFoundException("Cluster " + clusterId + " does not exist."));
     }
 
     private String clusterName(long clusterId) {

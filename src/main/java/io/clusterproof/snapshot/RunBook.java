@@ -1,6 +1,6 @@
 package io.clusterproof.snapshot;
 
-import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +29,7 @@ class RunBook {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     CollectionRun start(long clusterId, RunTrigger trigger, String requestedBy) {
         var cluster = clusters.lockById(clusterId)
-                .orElseThrow(() -> new UserFacingException("Cluster " + clusterId + " does not exist."));
+                .orElseThrow(() -> new NotFoundException("Cluster " + clusterId + " does not exist."));
         if (runs.existsByClusterIdAndStatus(clusterId, RunStatus.RUNNING)) {
             throw new CollectionAlreadyRunningException(cluster.name());
         }
@@ -39,6 +39,12 @@ class RunBook {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void progress(long runId, int kindsDone, int kindsTotal, int objects) {
         runs.findById(runId).ifPresent(run -> run.progress(kindsDone, kindsTotal, objects, clock.instant()));
+    }
+
+    /** Takes a scheduled run for this replica; false when another one already moved the schedule on. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    boolean claim(long clusterId, Instant expectedNextRun, @Nullable Instant nextRun) {
+        return clusters.claimRun(clusterId, expectedNextRun, nextRun) == 1;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

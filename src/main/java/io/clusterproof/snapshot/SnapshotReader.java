@@ -1,5 +1,6 @@
 package io.clusterproof.snapshot;
 
+import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -210,7 +211,8 @@ public class SnapshotReader {
     }
 
     private SnapshotSummary require(long snapshotId) {
-        return summary(snapshotId).orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId));
+        return summary(snapshotId)
+                .orElseThrow(() -> new NotFoundException("Snapshot " + snapshotId + " does not exist."));
     }
 
     private static StoredObject stored(ResultSet rs, Map<String, Object> body) throws SQLException {

@@ -11,8 +11,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,22 @@ class CollectionTest {
     @AfterEach
     void stop() {
         api.close();
+    }
+
+    @Test
+    void a_due_scheduled_run_is_claimed_by_one_caller_only() {
+        var cluster = clusters.manifests("claim", dir);
+        var due = Instant.parse("2026-11-25T02:00:00Z");
+        jdbc.update("update cluster set next_run_at = ? where id = ?", Timestamp.from(due), cluster.id());
+        var next = due.plus(Duration.ofDays(1));
+
+        assertThat(runBook.claim(cluster.id(), due, next)).isTrue();
+        assertThat(runBook.claim(cluster.id(), due, next))
+                .as("a replica that read the same due time finds the run already taken")
+                .isFalse();
+        assertThat(jdbc.queryForObject("select next_run_at from cluster where id = ?", Timestamp.class, cluster.id())
+                        .toInstant())
+                .isEqualTo(next);
     }
 
     @Test

@@ -38,6 +38,18 @@ public final class Http {
                 .build());
     }
 
+    /** A call with a bearer token and an optional JSON body (null sends none). */
+    public HttpResponse<String> call(String method, String path, String bearerToken, String json) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken);
+        if (json == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(builder.build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

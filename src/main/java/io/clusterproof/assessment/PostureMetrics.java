@@ -1,0 +1,75 @@
+package io.clusterproof.assessment;
+
+import io.clusterproof.snapshot.ClusterService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posture for Prometheus, from each cluster's latest assessment:
+ * {@code clusterproof_framework_score{cluster, framework, type="control|resource|coverage"}} in
+ * percent and {@code clusterproof_findings{cluster, status}}. Refreshed after every assessment
+ * from the stored aggregates, never by scanning findings on a scrape.
+ */
+@Component
+class PostureMetrics {
+
+    private final AssessmentQueries assessments;
+    private final ClusterService clusters;
+    private final MultiGauge scores;
+    private final MultiGauge findings;
+
+    PostureMetrics(AssessmentQueries assessments, ClusterService clusters, MeterRegistry registry) {
+        this.assessments = assessments;
+        this.clusters = clusters;
+        this.scores = MultiGauge.builder("clusterproof.framework.score")
+                .description("Score of the latest assessment in percent, by cluster, framework and score type")
+                .baseUnit("percent")
+                .register(registry);
+        this.findings = MultiGauge.builder("clusterproof.findings")
+                .description("Findings of the latest assessment, by cluster and status")
+                .register(registry);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        refresh();
+    }
+
+    @ApplicationModuleListener
+    void on(AssessmentCompleted event) {
+        if (event.mainLineage()) {
+            refresh();
+        }
+    }
+
+    synchronized void refresh() {
+        var scoreRows = new ArrayList<MultiGauge.Row<?>>();
+        var findingRows = new ArrayList<MultiGauge.Row<?>>();
+        for (var cluster : clusters.list()) {
+            var latest = assessments.latest(cluster.id()).orElse(null);
+            if (latest == null) {
+                continue;
+            }
+            for (var score : assessments.scores(latest.id())) {
+                var tags = Tags.of("cluster", cluster.name(), "framework", score.frameworkId());
+                scoreRows.add(MultiGauge.Row.of(tags.and("type", "control"), score.controlScore()));
+                scoreRows.add(MultiGauge.Row.of(tags.and("type", "resource"), score.resourceScore()));
+                scoreRows.add(MultiGauge.Row.of(tags.and("type", "coverage"), score.coverage()));
+            }
+            var total = assessments.countsByCheck(latest.id(), FindingFilter.all()).values().stream()
+                    .reduce(StatusCounts.NONE, StatusCounts::plus);
+            for (var status : FindingStatus.values()) {
+                findingRows.add(MultiGauge.Row.of(
+                        Tags.of("cluster", cluster.name(), "status", status.name()), total.of(status)));
+            }
+        }
+        scores.register(scoreRows, true);
+        findings.register(findingRows, true);
+    }
+}
