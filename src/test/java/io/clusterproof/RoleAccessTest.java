@@ -20,6 +20,7 @@ import io.clusterproof.assessment.ui.DashboardView;
 import io.clusterproof.assessment.ui.FindingView;
 import io.clusterproof.assessment.ui.FrameworkView;
 import io.clusterproof.assessment.ui.ResourceView;
+import io.clusterproof.evidence.ui.EvidenceView;
 import io.clusterproof.snapshot.ui.ClustersView;
 import io.clusterproof.snapshot.ui.ResourceBrowserView;
 import io.clusterproof.snapshot.ui.SnapshotsView;
@@ -50,7 +51,9 @@ class RoleAccessTest extends KaribuTest {
             Map.entry(ResourceBrowserView.class, ALL),
             Map.entry(AuditLogView.class, EnumSet.of(Role.ADMIN, Role.OFFICER, Role.AUDITOR)),
             Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)),
-            Map.entry(ApiTokensView.class, EnumSet.of(Role.ADMIN)));
+            Map.entry(ApiTokensView.class, EnumSet.of(Role.ADMIN)),
+            // evidence is the auditors' record; engineers see every finding in the posture views already
+            Map.entry(EvidenceView.class, EnumSet.of(Role.ADMIN, Role.OFFICER, Role.AUDITOR)));
 
     @ParameterizedTest
     @EnumSource(Role.class)

@@ -1,7 +1,6 @@
 package io.clusterproof.evidence;
 
 import io.clusterproof.assessment.AssessmentQueries;
-import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.CompiledCheck;
 import java.io.OutputStream;
@@ -51,7 +50,7 @@ final class FindingsCsv {
     long write(ReportScope scope, ReportExtras extras, OutputStream out, Progress progress) {
         var framework = scope.framework();
         var controlsByCheck = scope.controlsByCheck();
-        var filter = FindingFilter.all().withFramework(framework.id());
+        var filter = scope.findings();
         long rows = 0;
         try (var csv = CsvRows.to(out, HEADER)) {
             var clusters = scope.assessed();

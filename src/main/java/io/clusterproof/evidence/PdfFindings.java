@@ -43,19 +43,17 @@ final class PdfFindings {
         this.zone = zone;
     }
 
-    static FindingFilter filter(String frameworkId, FindingStatus status) {
-        return FindingFilter.all().withFramework(frameworkId).withStatuses(EnumSet.of(status));
+    static FindingFilter filter(ReportScope scope, FindingStatus status) {
+        return scope.findings().withStatuses(EnumSet.of(status));
     }
 
-    long count(ClusterEvidence cluster, String frameworkId, FindingStatus status) {
-        return assessments.countFindings(cluster.requireAssessment().id(), filter(frameworkId, status));
+    long count(ClusterEvidence cluster, ReportScope scope, FindingStatus status) {
+        return assessments.countFindings(cluster.requireAssessment().id(), filter(scope, status));
     }
 
     /** One row per check with findings of the status: how many, which controls, and the fix. */
     void byCheck(Document document, ReportScope scope, ClusterEvidence cluster, FindingStatus status) {
-        var counts = assessments.countsByCheck(
-                cluster.requireAssessment().id(),
-                FindingFilter.all().withFramework(scope.framework().id()));
+        var counts = assessments.countsByCheck(cluster.requireAssessment().id(), scope.findings());
         ToIntFunction<StatusCounts> pick = status == FindingStatus.WAIVED ? StatusCounts::waived : StatusCounts::fail;
         var controlsByCheck = scope.controlsByCheck();
         var checks = new ArrayList<String>();
@@ -92,12 +90,12 @@ final class PdfFindings {
     long list(
             Document document,
             ClusterEvidence cluster,
-            String frameworkId,
+            ReportScope scope,
             FindingStatus status,
             Map<Long, Waiver> waivers,
             Progress progress) {
         var assessmentId = cluster.requireAssessment().id();
-        var filter = filter(frameworkId, status);
+        var filter = filter(scope, status);
         var total = assessments.countFindings(assessmentId, filter);
         var table = cells.table(5, 22, 18, 7, 38, 10);
         cells.header(table, "#", "Resource", "Check", "Severity", "Evidence", "First seen");

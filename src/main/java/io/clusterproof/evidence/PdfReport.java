@@ -81,7 +81,7 @@ final class PdfReport {
         var assessed = scope.assessed();
         for (int i = 0; i < assessed.size(); i++) {
             var cluster = assessed.get(i);
-            var failing = findings.count(cluster, scope.framework().id(), FindingStatus.FAIL);
+            var failing = findings.count(cluster, scope, FindingStatus.FAIL);
             document.add(cells.subheading(cluster.name() + ": " + failing + " failing findings"));
             if (failing == 0) {
                 document.add(cells.text("No finding fails."));
@@ -96,7 +96,7 @@ final class PdfReport {
                 findings.list(
                         document,
                         cluster,
-                        scope.framework().id(),
+                        scope,
                         FindingStatus.FAIL,
                         extras.waiversById(cluster.cluster().id()),
                         listing.slice((double) i / assessed.size(), (double) (i + 1) / assessed.size()));
@@ -151,7 +151,7 @@ final class PdfReport {
             findings.list(
                     document,
                     cluster,
-                    scope.framework().id(),
+                    scope,
                     status,
                     extras.waiversById(cluster.cluster().id()),
                     progress.slice((double) i / clusters.size(), (double) (i + 1) / clusters.size()));

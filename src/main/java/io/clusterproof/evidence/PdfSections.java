@@ -204,8 +204,8 @@ final class PdfSections {
                 + ". Cluster-scoped objects (nodes, cluster roles and their bindings, admission webhooks) count for "
                 + "every framework."));
         for (var cluster : scope.assessed()) {
-            document.add(cells.subheading(
-                    cluster.name() + ": " + cluster.namespacesInScope().size() + " namespaces in scope"));
+            document.add(cells.subheading(cluster.name() + ": namespaces in scope ("
+                    + cluster.namespacesInScope().size() + ")"));
             document.add(cells.text(
                     cluster.namespacesInScope().isEmpty() ? "none" : String.join(", ", cluster.namespacesInScope())));
             if (!cluster.namespacesWithoutObject().isEmpty()) {
@@ -226,8 +226,8 @@ final class PdfSections {
         for (var cluster : scope.assessed()) {
             document.add(cells.subheading(cluster.name()));
             var results = results(cluster);
-            var table = cells.table(10, 30, 13, 7, 7, 7, 8, 18);
-            cells.header(table, "Control", "Title", "Status", "Pass", "Fail", "Waived", "Unknown / error", "Checks");
+            var table = cells.table(9, 28, 17, 6, 6, 7, 8, 19);
+            cells.header(table, "Control", "Title", "Status", "Pass", "Fail", "Waived", "Unk. / err.", "Checks");
             for (var section : framework.sections()) {
                 var controls = framework.controls().stream()
                         .filter(c -> c.section().equals(section.id()))
@@ -288,7 +288,7 @@ final class PdfSections {
                 }
                 document.add(table);
             }
-            var waived = findings.count(cluster, scope.framework().id(), FindingStatus.WAIVED);
+            var waived = findings.count(cluster, scope, FindingStatus.WAIVED);
             if (waived > 0) {
                 document.add(
                         cells.text(
@@ -303,7 +303,7 @@ final class PdfSections {
                     findings.list(
                             document,
                             cluster,
-                            scope.framework().id(),
+                            scope,
                             FindingStatus.WAIVED,
                             extras.waiversById(cluster.cluster().id()),
                             Progress.NONE);

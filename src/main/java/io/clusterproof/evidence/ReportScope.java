@@ -1,5 +1,6 @@
 package io.clusterproof.evidence;
 
+import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.catalog.FrameworkDefinition;
 import java.time.Instant;
@@ -38,6 +39,16 @@ record ReportScope(
             }
         }
         return byCheck;
+    }
+
+    /**
+     * The findings that are evidence for the framework: in its scope, of a check one of its controls
+     * lists. Exactly these make up its resource score.
+     */
+    FindingFilter findings() {
+        return FindingFilter.all()
+                .withFramework(framework.id())
+                .withChecks(List.copyOf(controlsByCheck().keySet()));
     }
 
     List<ClusterEvidence> assessed() {
