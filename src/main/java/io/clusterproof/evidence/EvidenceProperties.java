@@ -20,7 +20,7 @@ public record EvidenceProperties(
         @DefaultValue("7") int defaultPeriodDays,
         @DefaultValue("365") int retentionDays,
         @DefaultValue("200") int inlineFindings,
-        @DefaultValue("1000") int pageSize,
+        @DefaultValue("5000") int pageSize,
         @DefaultValue("clusterproof@localhost") String mailFrom,
         @DefaultValue("10485760") long mailAttachmentLimit,
         @DefaultValue("1h") Duration downloadsKeptFor) {}

@@ -27,6 +27,11 @@ public record ScheduleDefinition(
         recipients = List.copyOf(recipients);
     }
 
+    public ScheduleDefinition withName(String name) {
+        return new ScheduleDefinition(
+                name, clusterIds, frameworkIds, cron, periodDays, retentionDays, recipients, enabled);
+    }
+
     /** A short summary for the audit log. */
     String auditState() {
         return "clusters=" + clusterIds + ", frameworks=" + frameworkIds + ", cron=" + cron + ", periodDays="
