@@ -226,7 +226,7 @@ final class PdfSections {
         for (var cluster : scope.assessed()) {
             document.add(cells.subheading(cluster.name()));
             var results = results(cluster);
-            var table = cells.table(9, 28, 17, 6, 6, 7, 8, 19);
+            var table = cells.table(9, 26, 19, 6, 6, 7, 8, 19);
             cells.header(table, "Control", "Title", "Status", "Pass", "Fail", "Waived", "Unk. / err.", "Checks");
             for (var section : framework.sections()) {
                 var controls = framework.controls().stream()
