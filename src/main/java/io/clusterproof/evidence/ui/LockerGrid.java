@@ -43,7 +43,10 @@ class LockerGrid extends VerticalLayout {
                 .setFlexGrow(1);
         grid.addColumn(p -> p.from() + " to " + p.to()).setHeader("Period").setAutoWidth(true);
         grid.addColumn(PackSummary::generatedBy).setHeader("By").setAutoWidth(true);
-        grid.addComponentColumn(this::digest).setHeader("SHA-256 · size").setFlexGrow(2);
+        grid.addComponentColumn(this::digest)
+                .setHeader("SHA-256 · size")
+                .setWidth("24em")
+                .setFlexGrow(3);
         grid.addColumn(p -> time.date(p.retainUntil())).setHeader("Kept until").setAutoWidth(true);
         grid.addComponentColumn(this::download).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
