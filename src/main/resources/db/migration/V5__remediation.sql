@@ -64,6 +64,9 @@ CREATE TABLE waiver (
     decided_by       VARCHAR(64),
     decided_at       TIMESTAMP WITH TIME ZONE,
     decision_note    VARCHAR(2000),
+    revoked_by       VARCHAR(64),
+    revoked_at       TIMESTAMP WITH TIME ZONE,
+    revoke_note      VARCHAR(2000),
     version          BIGINT        NOT NULL
 );
 CREATE INDEX ix_waiver_status ON waiver (status, expires_at);

@@ -20,6 +20,7 @@ import io.clusterproof.assessment.ui.DashboardView;
 import io.clusterproof.assessment.ui.FindingView;
 import io.clusterproof.assessment.ui.FrameworkView;
 import io.clusterproof.assessment.ui.ResourceView;
+import io.clusterproof.evidence.ui.EvidenceView;
 import io.clusterproof.remediation.ui.AttestationsView;
 import io.clusterproof.remediation.ui.RemediationBoardView;
 import io.clusterproof.remediation.ui.RemediationItemView;
@@ -58,7 +59,9 @@ class RoleAccessTest extends KaribuTest {
             Map.entry(AttestationsView.class, ALL),
             Map.entry(AuditLogView.class, EnumSet.of(Role.ADMIN, Role.OFFICER, Role.AUDITOR)),
             Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)),
-            Map.entry(ApiTokensView.class, EnumSet.of(Role.ADMIN)));
+            Map.entry(ApiTokensView.class, EnumSet.of(Role.ADMIN)),
+            // evidence is the auditors' record; engineers see every finding in the posture views already
+            Map.entry(EvidenceView.class, EnumSet.of(Role.ADMIN, Role.OFFICER, Role.AUDITOR)));
 
     @ParameterizedTest
     @EnumSource(Role.class)

@@ -37,6 +37,9 @@ class Waiver {
     private @Nullable String decidedBy;
     private @Nullable Instant decidedAt;
     private @Nullable String decisionNote;
+    private @Nullable String revokedBy;
+    private @Nullable Instant revokedAt;
+    private @Nullable String revokeNote;
 
     @Version
     private long version;
@@ -90,6 +93,24 @@ class Waiver {
         this.decisionNote = note;
     }
 
+    /** Ends an approved waiver early; the approval stays on record. */
+    void revoke(String by, @Nullable String note, Instant now) {
+        this.status = WaiverStatus.REVOKED;
+        this.revokedBy = by;
+        this.revokedAt = now;
+        this.revokeNote = note;
+    }
+
+    /** Whether it was approved and in force at some moment of {@code [from, to)}. */
+    boolean inForceDuring(Instant from, Instant to) {
+        var approvedAt = decidedAt;
+        var end = revokedAt != null && revokedAt.isBefore(expiresAt) ? revokedAt : expiresAt;
+        return (status == WaiverStatus.APPROVED || status == WaiverStatus.REVOKED)
+                && approvedAt != null
+                && approvedAt.isBefore(to)
+                && end.isAfter(from);
+    }
+
     /** Whether it covers a failing finding of a cluster at a time: approved before then, not expired, in scope. */
     boolean covers(long cluster, Finding finding, Instant at) {
         return status == WaiverStatus.APPROVED
@@ -121,6 +142,9 @@ class Waiver {
                 decidedBy,
                 decidedAt,
                 decisionNote,
+                revokedBy,
+                revokedAt,
+                revokeNote,
                 status == WaiverStatus.APPROVED && now.isBefore(expiresAt));
     }
 

@@ -13,6 +13,7 @@ import io.clusterproof.snapshot.ClusterService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -124,7 +125,7 @@ public class WaiverService {
             throw new UserFacingException(
                     "Only an approved waiver can be revoked; waiver #" + id + " is " + waiver.status() + ".");
         }
-        return change(waiver, WaiverStatus.REVOKED, note, "WAIVER_REVOKED");
+        return change(waiver, "WAIVER_REVOKED", note, waiver::revoke);
     }
 
     private WaiverSummary decide(long id, WaiverStatus decision, @Nullable String note) {
@@ -142,20 +143,45 @@ public class WaiverService {
             throw new UserFacingException("Waiver #" + id + " expired before it was decided; ask for a new one.");
         }
         return change(
-                waiver, decision, note, decision == WaiverStatus.APPROVED ? "WAIVER_APPROVED" : "WAIVER_REJECTED");
+                waiver,
+                decision == WaiverStatus.APPROVED ? "WAIVER_APPROVED" : "WAIVER_REJECTED",
+                note,
+                (actor, text, now) -> waiver.decide(decision, actor, text, now));
     }
 
-    private WaiverSummary change(Waiver waiver, WaiverStatus status, @Nullable String note, String action) {
+    /** A change to a waiver by the current user: applied, audited, and posture refreshed if it can matter. */
+    private WaiverSummary change(Waiver waiver, String action, @Nullable String note, Change change) {
         var now = clock.instant();
         var before = waiver.auditState();
-        waiver.decide(status, AuditLog.currentActorName(), note == null || note.isBlank() ? null : note.trim(), now);
+        change.apply(AuditLog.currentActorName(), note == null || note.isBlank() ? null : note.trim(), now);
         auditLog.record(AuditEvent.of(action, "waiver", String.valueOf(waiver.id()))
                 .change(before, waiver.auditState())
                 .withDetail(note));
-        if (status != WaiverStatus.REJECTED) {
+        if (!action.equals("WAIVER_REJECTED")) {
             events.publishEvent(new PostureInputsChanged(waiver.summary(now).clusterId()));
         }
         return waiver.summary(now);
+    }
+
+    private interface Change {
+        void apply(String actor, @Nullable String note, Instant now);
+    }
+
+    /**
+     * Waivers that applied to a cluster at some moment of {@code [from, to)}: approved before
+     * {@code to}, and neither expired nor revoked before {@code from}. Waivers for every cluster
+     * count for each one.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<WaiverSummary> inForce(long clusterId, Instant from, Instant to) {
+        var now = clock.instant();
+        return waivers.findAll().stream()
+                .filter(w -> w.inForceDuring(from, to))
+                .map(w -> w.summary(now))
+                .filter(w -> w.clusterId() == null || w.clusterId() == clusterId)
+                .sorted(java.util.Comparator.comparingLong(WaiverSummary::id))
+                .toList();
     }
 
     @PermitAll

@@ -20,6 +20,9 @@ public record WaiverSummary(
         @Nullable String decidedBy,
         @Nullable Instant decidedAt,
         @Nullable String decisionNote,
+        @Nullable String revokedBy,
+        @Nullable Instant revokedAt,
+        @Nullable String revokeNote,
         boolean active) {
 
     /** The scope in words: {@code privileged-container on cluster 3, namespace payments, Deployment api-*}. */

@@ -74,7 +74,14 @@ class AuditLogTest {
                 .distinct()
                 .toList();
         assertThat(publicMethods)
-                .containsExactlyInAnyOrder("record", "recordAs", "find", "actions", "targetTypes", "currentActorName");
+                .containsExactlyInAnyOrder(
+                        "record",
+                        "recordAs",
+                        "find",
+                        "actions",
+                        "targetTypes",
+                        "currentActorName",
+                        "currentAccountableName");
         assertThat(Arrays.stream(AuditEntryRepository.class.getMethods()).map(Method::getName))
                 .noneMatch(n -> n.startsWith("delete") || n.startsWith("update") || n.equals("saveAll"));
     }

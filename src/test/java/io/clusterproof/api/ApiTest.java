@@ -231,8 +231,8 @@ class ApiTest {
         assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
         assertThat(approved.get("decidedBy").asText()).startsWith("token:api-officer-other-");
 
-        var audit = AsAdmin.admin(() ->
-                        auditLog.find(new AuditQuery(null, null, "waiver", null, null, null), Pageable.ofSize(500)))
+        var audit = AsAdmin.admin(() -> auditLog.find(
+                        new AuditQuery(null, null, "waiver", null, null, String.valueOf(id)), Pageable.ofSize(500)))
                 .getContent()
                 .stream()
                 .filter(e -> e.targetId().equals(String.valueOf(id)))
@@ -297,13 +297,18 @@ class ApiTest {
                 .until(() -> http.get("/actuator/prometheus", TOKENS.get(Role.ADMIN))
                         .body()
                         .contains("clusterproof_framework_score_percent{cluster=\"" + cluster.name() + "\""));
+        var export = http.get(
+                "/api/v1/evidence/findings.csv?framework=gdpr&cluster=" + cluster.name(), TOKENS.get(Role.AUDITOR));
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
         var metrics = http.get("/actuator/prometheus", TOKENS.get(Role.AUDITOR)).body();
         assertThat(metrics)
                 .contains("clusterproof_framework_score_percent{cluster=\"" + cluster.name()
                         + "\",framework=\"pci-dss-4.0\",type=\"control\"}")
                 .contains("clusterproof_findings{cluster=\"" + cluster.name() + "\",status=\"FAIL\"}")
                 .contains("clusterproof_collection_seconds_count{cluster=\"" + cluster.name()
-                        + "\",outcome=\"succeeded\"}");
+                        + "\",outcome=\"succeeded\"}")
+                .contains(
+                        "clusterproof_export_runs_total{format=\"findings_csv\",outcome=\"succeeded\",trigger=\"api\"}");
         assertThat(http.get("/actuator/prometheus", TOKENS.get(Role.ENGINEER)).statusCode())
                 .isEqualTo(403);
     }

@@ -239,7 +239,8 @@ class RemediationLifecycleTest {
         AsAdmin.as("officer-c", "OFFICER", () -> waivers.reject(waiver.id(), "not acceptable"));
 
         var itemActions = AsAdmin.admin(() -> auditLog.find(
-                        new AuditQuery(null, null, "remediation-item", null, null, null), Pageable.ofSize(200)))
+                        new AuditQuery(null, null, "remediation-item", null, null, String.valueOf(item.id())),
+                        Pageable.ofSize(200)))
                 .getContent()
                 .stream()
                 .filter(e -> String.valueOf(item.id()).equals(e.targetId()))
@@ -252,8 +253,9 @@ class RemediationLifecycleTest {
                         "REMEDIATION_ITEM_ASSIGNED",
                         "REMEDIATION_ITEM_TICKET",
                         "REMEDIATION_ITEM_COMMENT");
-        var waiverActions = AsAdmin.admin(() ->
-                        auditLog.find(new AuditQuery(null, null, "waiver", null, null, null), Pageable.ofSize(200)))
+        var waiverActions = AsAdmin.admin(() -> auditLog.find(
+                        new AuditQuery(null, null, "waiver", null, null, String.valueOf(waiver.id())),
+                        Pageable.ofSize(200)))
                 .getContent()
                 .stream()
                 .filter(e -> String.valueOf(waiver.id()).equals(e.targetId()))

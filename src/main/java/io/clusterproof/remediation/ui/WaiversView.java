@@ -153,10 +153,14 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(w -> w.requestedBy() + ", " + time.date(w.requestedAt()))
                 .setHeader("Requested")
                 .setAutoWidth(true);
-        grid.addColumn(w -> w.decidedBy() == null
-                        ? ""
-                        : w.decidedBy() + ", " + time.date(w.decidedAt())
-                                + (w.decisionNote() == null ? "" : ": " + w.decisionNote()))
+        grid.addColumn(w -> (w.decidedBy() == null
+                                ? ""
+                                : w.decidedBy() + ", " + time.date(w.decidedAt())
+                                        + (w.decisionNote() == null ? "" : ": " + w.decisionNote()))
+                        + (w.revokedBy() == null
+                                ? ""
+                                : "; revoked by " + w.revokedBy() + ", " + time.date(w.revokedAt())
+                                        + (w.revokeNote() == null ? "" : ": " + w.revokeNote())))
                 .setHeader("Decided")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions)

@@ -1,0 +1,73 @@
+package io.clusterproof.evidence;
+
+import io.clusterproof.remediation.AttestationService;
+import io.clusterproof.remediation.AttestationSummary;
+import io.clusterproof.remediation.WaiverService;
+import io.clusterproof.remediation.WaiverSummary;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The waivers and attestations a report shows, read from the remediation module. */
+@Component
+class RemediationRecords implements WaiversInForce, AttestationsInForce {
+
+    private final WaiverService waivers;
+    private final AttestationService attestations;
+
+    RemediationRecords(WaiverService waivers, AttestationService attestations) {
+        this.waivers = waivers;
+        this.attestations = attestations;
+    }
+
+    @Override
+    public List<Waiver> inForce(long clusterId, Instant from, Instant to) {
+        return waivers.inForce(clusterId, from, to).stream()
+                .map(RemediationRecords::waiver)
+                .toList();
+    }
+
+    @Override
+    public List<Attestation> inForce(String frameworkId, Instant from, Instant to) {
+        return attestations.all().stream()
+                .filter(a -> a.frameworkId().equals(frameworkId))
+                .filter(a -> a.attestedAt().isBefore(to))
+                .filter(a -> end(a).isAfter(from))
+                .sorted(Comparator.comparing(AttestationSummary::controlRef).thenComparing(AttestationSummary::id))
+                .map(RemediationRecords::attestation)
+                .toList();
+    }
+
+    private static Instant end(AttestationSummary a) {
+        return a.revokedAt() != null && a.revokedAt().isBefore(a.expiresAt()) ? a.revokedAt() : a.expiresAt();
+    }
+
+    private static Waiver waiver(WaiverSummary w) {
+        return new Waiver(
+                w.id(),
+                w.checkId(),
+                w.scope(),
+                w.justification(),
+                w.ticketUrl(),
+                w.requestedBy(),
+                w.decidedBy() == null ? "" : w.decidedBy(),
+                w.decidedAt() == null ? w.requestedAt() : w.decidedAt(),
+                w.revokedAt() != null && w.revokedAt().isBefore(w.expiresAt()) ? w.revokedAt() : w.expiresAt());
+    }
+
+    private static Attestation attestation(AttestationSummary a) {
+        var evidence = a.evidenceUrl() != null
+                ? a.evidenceUrl()
+                : a.evidenceFileName() == null ? null : a.evidenceFileName() + " (SHA-256 " + a.evidenceDigest() + ")";
+        return new Attestation(
+                a.id(),
+                a.frameworkId(),
+                a.controlRef(),
+                a.statement(),
+                a.attestedBy(),
+                a.attestedAt(),
+                end(a),
+                evidence);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.evidence.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.evidence.ui;
+
+import org.jspecify.annotations.NullMarked;
