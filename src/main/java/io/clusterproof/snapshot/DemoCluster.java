@@ -94,7 +94,7 @@ class DemoCluster {
             cluster = clusters.save(cluster);
             auditLog.recordAs(
                     "demo", AuditEvent.of("CLUSTER_REGISTERED", "cluster", NAME).change(null, cluster.auditState()));
-            storeHistory(cluster.id(), directory);
+            storeHistory(cluster.id(), directory, properties.historyDays());
             collections.collectAndWait(cluster.id(), RunTrigger.DEMO, "demo");
             log.info(
                     "Demo cluster {} is ready: {} days of history and today's snapshot",
@@ -105,7 +105,8 @@ class DemoCluster {
         }
     }
 
-    private void storeHistory(long clusterId, Path directory) {
+    /** Stores one snapshot a day for the past {@code days} days, at the daily collection time. */
+    void storeHistory(long clusterId, Path directory, int days) {
         var today = ManifestReader.read(List.of(directory));
         var current = today.objects().stream().map(ManifestObject::object).toList();
         var history = DemoHistory.read(getClass().getResourceAsStream("/demo/history.yaml"));
@@ -113,7 +114,7 @@ class DemoCluster {
                 .atZone(base.timeZone())
                 .truncatedTo(ChronoUnit.DAYS)
                 .withHour(2);
-        for (int daysAgo = properties.historyDays(); daysAgo >= 1; daysAgo--) {
+        for (int daysAgo = days; daysAgo >= 1; daysAgo--) {
             Instant takenAt = collectionTime.minusDays(daysAgo).toInstant();
             var objects = history.stateAt(daysAgo, current).stream()
                     .map(o -> new ManifestObject(o, "demo history", 0))

@@ -94,6 +94,22 @@ public final class KubernetesKinds {
                     false),
             new KindInfo("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false));
 
+    /**
+     * Kinds a least-privilege installation may choose not to grant (the shipped ClusterRole leaves
+     * Secrets out): when the API refuses them, checks on them report UNKNOWN, but the snapshot is
+     * not PARTIAL for it.
+     */
+    private static final Set<String> OPTIONAL = Set.of("Secret");
+
+    /** The reason recorded for an optional kind the service account was not granted. */
+    public static final String NOT_GRANTED = "not granted: the service account may not list it (the shipped ClusterRole"
+            + " leaves Secrets out by design; deploy/optional/secrets-reader.yaml grants them), so checks on it"
+            + " report UNKNOWN";
+
+    public static boolean optional(String qualifiedKind) {
+        return OPTIONAL.contains(qualifiedKind);
+    }
+
     /** Evidence kinds collected when their CRD exists: group → kinds. Version and plural come from the CRD. */
     public static final Map<String, Set<String>> EVIDENCE = Map.ofEntries(
             Map.entry("velero.io", Set.of("Schedule", "Backup", "BackupStorageLocation")),

@@ -118,7 +118,11 @@ final class LiveCollector {
             }
             sink.discard(kind.group(), kind.kind());
             if (!outcome.equals(GONE)) {
-                missing.add(new MissingKind(kind.qualifiedKind(), outcome));
+                missing.add(new MissingKind(
+                        kind.qualifiedKind(),
+                        KubernetesKinds.optional(kind.qualifiedKind()) && outcome.startsWith("forbidden")
+                                ? KubernetesKinds.NOT_GRANTED
+                                : outcome));
                 return -1;
             }
         }

@@ -61,7 +61,12 @@ class SnapshotWriter {
             String source) {
         var previous = jdbc.queryForObject("select max(id) from snapshot where cluster_id = ?", Long.class, clusterId);
         var entries = built.entries();
-        var status = missing.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
+        // a kind left out on purpose (an optional kind not granted) does not make the snapshot partial
+        var status = missing.stream()
+                        .allMatch(m ->
+                                KubernetesKinds.optional(m.kind()) && m.reason().equals(KubernetesKinds.NOT_GRANTED))
+                ? SnapshotStatus.COMPLETE
+                : SnapshotStatus.PARTIAL;
         long snapshotId = insertSnapshot(
                 clusterId, runId, takenAt, status, entries.size(), digestOf(entries), kubernetesVersion, source);
 

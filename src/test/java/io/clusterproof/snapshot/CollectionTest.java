@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.clusterproof.assessment.AssessmentQueries;
+import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
 import io.clusterproof.support.SyntheticCluster;
@@ -40,6 +42,9 @@ class CollectionTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AssessmentQueries assessments;
+
     @TempDir
     Path dir;
 
@@ -48,6 +53,25 @@ class CollectionTest {
     @AfterEach
     void stop() {
         api.close();
+    }
+
+    @Test
+    void secrets_not_granted_leave_the_snapshot_complete_and_their_checks_unknown() {
+        load(new SyntheticCluster(1, 1, 1));
+        api.dispatcher.forbidden.add("secrets");
+        var cluster = clusters.kubeconfig("no-secrets", api.kubeconfig(dir));
+
+        var run = clusters.collect(cluster);
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(snapshots.summary(run.snapshotId()).orElseThrow().status()).isEqualTo(SnapshotStatus.COMPLETE);
+        assertThat(snapshots.missingKinds(run.snapshotId())).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo("Secret");
+            assertThat(m.reason()).isEqualTo(KubernetesKinds.NOT_GRANTED);
+        });
+        var assessment = clusters.latestAssessment(run.snapshotId());
+        assertThat(assessments.countsByCheck(assessment, FindingFilter.all()).get("legacy-service-account-token"))
+                .satisfies(c -> assertThat(c.unknown()).isPositive());
     }
 
     @Test

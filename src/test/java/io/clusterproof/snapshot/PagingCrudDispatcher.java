@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -32,6 +33,9 @@ public class PagingCrudDispatcher extends KubernetesCrudDispatcher {
     final List<String> listRequests = new CopyOnWriteArrayList<>();
     public final List<byte[]> pages = new CopyOnWriteArrayList<>();
     public volatile boolean recordPages;
+    /** Resource plurals (e.g. {@code secrets}) whose lists answer 403, as RBAC without a grant does. */
+    public final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+
     private final Map<String, List<Object>> lists = new ConcurrentHashMap<>();
 
     @Override
@@ -41,6 +45,14 @@ public class PagingCrudDispatcher extends KubernetesCrudDispatcher {
             return super.handleGet(path);
         }
         listRequests.add(path);
+        var plural = path.substring(path.lastIndexOf('/', question) + 1, question);
+        if (forbidden.contains(plural)) {
+            return new MockResponse()
+                    .setResponseCode(403)
+                    .setBody(
+                            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\","
+                                    + "\"code\":403,\"message\":\"" + plural + " is forbidden\"}");
+        }
         var params = new LinkedHashMap<String, String>();
         for (var pair : path.substring(question + 1).split("&")) {
             var eq = pair.indexOf('=');

@@ -20,8 +20,10 @@ public class TestClusters {
     private final ClusterService clusters;
     private final CollectionService collections;
     private final JdbcTemplate jdbc;
+    private final DemoCluster demo;
 
-    TestClusters(ClusterService clusters, CollectionService collections, JdbcTemplate jdbc) {
+    TestClusters(ClusterService clusters, CollectionService collections, JdbcTemplate jdbc, DemoCluster demo) {
+        this.demo = demo;
         this.clusters = clusters;
         this.collections = collections;
         this.jdbc = jdbc;
@@ -41,6 +43,23 @@ public class TestClusters {
         var name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         return AsAdmin.admin(() -> clusters.register(new ClusterDefinition(
                 name, null, "test", null, null, type, kubeconfig, null, path, "0 0 2 * * *", false)));
+    }
+
+    /**
+     * Stores a daily snapshot of the manifests for each of the past {@code days} days, the way the
+     * demo builds its history (the demo's recorded changes undone day by day), then waits until
+     * every one of them is assessed.
+     */
+    public void history(ClusterSummary cluster, Path manifests, int days, Duration patience) {
+        demo.storeHistory(cluster.id(), manifests, days);
+        await("assessments of " + days + " days of history")
+                .atMost(patience)
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from assessment where cluster_id = ? and lineage = 0",
+                                Integer.class,
+                                cluster.id())
+                        >= days);
     }
 
     /** Collects on the calling thread and returns the run. */
