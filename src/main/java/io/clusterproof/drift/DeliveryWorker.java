@@ -32,8 +32,9 @@ class DeliveryWorker implements DisposableBean {
     private final Clock clock;
 
     /**
-     * Not a bean: a second {@code TaskExecutor} bean would change which executor Spring picks for
-     * {@code @Async} event listeners across the application.
+     * Its own threads, so that a slow receiver never holds up collections or event listeners; not a
+     * bean, so that it never becomes a candidate when Spring looks for the executor of {@code @Async}
+     * listeners.
      */
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 

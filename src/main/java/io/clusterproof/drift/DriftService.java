@@ -225,11 +225,14 @@ public class DriftService {
                 .map(f -> new Timeline.Series(f.id(), f.name(), assessments.trend(clusterId, f.id(), from, to)))
                 .toList();
         var points = new ArrayList<Timeline.SnapshotPoint>();
+        long oldest = -1;
+        boolean reachedFirst = false;
         for (int page = 0; page < TIMELINE_SNAPSHOT_PAGES; page++) {
             var list = snapshots
                     .list(clusterId, PageRequest.of(page, TIMELINE_PAGE))
                     .getContent();
             for (var snapshot : list) {
+                oldest = snapshot.id();
                 if (!snapshot.takenAt().isBefore(from) && snapshot.takenAt().isBefore(to)) {
                     points.add(new Timeline.SnapshotPoint(
                             snapshot.id(),
@@ -239,10 +242,15 @@ public class DriftService {
                             snapshot.removed()));
                 }
             }
-            if (list.size() < TIMELINE_PAGE
-                    || list.get(list.size() - 1).takenAt().isBefore(from)) {
+            reachedFirst = list.size() < TIMELINE_PAGE;
+            if (reachedFirst || list.get(list.size() - 1).takenAt().isBefore(from)) {
                 break;
             }
+        }
+        if (reachedFirst) {
+            // the cluster's first snapshot "adds" every object: that is no drift
+            var first = oldest;
+            points.removeIf(p -> p.snapshotId() == first);
         }
         points.sort((a, b) -> a.takenAt().compareTo(b.takenAt()));
         return new Timeline(series, points);

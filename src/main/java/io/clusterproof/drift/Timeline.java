@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Scores over time next to what changed in the cluster: one series per framework (main lineage),
- * and per snapshot the objects it added, changed and removed against the snapshot before it.
+ * and per snapshot the objects it added, changed and removed against the snapshot before it (the
+ * cluster's first snapshot, which adds everything, is left out).
  */
 public record Timeline(List<Series> frameworks, List<SnapshotPoint> snapshots) {
 

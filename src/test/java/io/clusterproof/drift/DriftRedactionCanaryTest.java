@@ -101,6 +101,26 @@ class DriftRedactionCanaryTest extends KaribuTest {
             assertThat(change.fields())
                     .extracting(FieldChange::path)
                     .doesNotContain("spec.template.spec.containers[name=api].env[name=DB_PASSWORD].value");
+            signInAs(Role.AUDITOR);
+            UI.getCurrent()
+                    .navigate(
+                            "drift",
+                            QueryParameters.simple(Map.of(
+                                    "cluster", String.valueOf(cluster.id()),
+                                    "from", String.valueOf(before),
+                                    "to", String.valueOf(after),
+                                    "rgroup", "apps",
+                                    "rkind", "Deployment",
+                                    "rns", "vault",
+                                    "rname", "api")));
+            MockVaadin.clientRoundtrip();
+            var page = new StringBuilder();
+            UI.getCurrent().getElement().getChildren().forEach(e -> page.append(e.getOuterHTML()));
+            assertThat(page.toString())
+                    .as("the object's YAML in the diff dialog")
+                    .contains("change-yaml")
+                    .contains("DB_PASSWORD")
+                    .doesNotContain(second);
         } finally {
             jdbc.update("update resource_body set body = ? where digest = ?", original, digest);
         }

@@ -12,6 +12,8 @@ import io.clusterproof.support.IntegrationTest;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,6 +190,21 @@ class SnapshotDiffTest {
         assertThat(records).hasSize((int) drift.changes(before, after, ChangeFilter.configuration(), 0, 50).stream()
                 .mapToLong(c -> Math.max(1, c.fields().size()))
                 .sum());
+    }
+
+    @Test
+    void the_timeline_counts_what_each_snapshot_changed_but_not_the_first_which_adds_everything() {
+        var timeline = drift.timeline(
+                cluster.id(), Instant.EPOCH, Clock.systemUTC().instant().plusSeconds(60));
+
+        assertThat(timeline.snapshots())
+                .extracting(
+                        Timeline.SnapshotPoint::snapshotId,
+                        Timeline.SnapshotPoint::added,
+                        Timeline.SnapshotPoint::changed,
+                        Timeline.SnapshotPoint::removed)
+                .containsExactly(tuple(after, 2, 2, 2));
+        assertThat(timeline.frameworks()).hasSize(3);
     }
 
     @Test

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -238,8 +240,10 @@ class RemediationLifecycleTest {
                 () -> waivers.request(request(Clock.systemUTC().instant().plus(Duration.ofDays(5)))));
         AsAdmin.as("officer-c", "OFFICER", () -> waivers.reject(waiver.id(), "not acceptable"));
 
-        var itemActions = AsAdmin.admin(() -> auditLog.find(
-                        new AuditQuery(null, null, "remediation-item", null, null, null), Pageable.ofSize(200)))
+        // newest first: other tests sharing the database have written many item entries before these
+        var newest = PageRequest.of(0, 200, Sort.by(Sort.Direction.DESC, "id"));
+        var itemActions = AsAdmin.admin(
+                        () -> auditLog.find(new AuditQuery(null, null, "remediation-item", null, null, null), newest))
                 .getContent()
                 .stream()
                 .filter(e -> String.valueOf(item.id()).equals(e.targetId()))
@@ -252,8 +256,8 @@ class RemediationLifecycleTest {
                         "REMEDIATION_ITEM_ASSIGNED",
                         "REMEDIATION_ITEM_TICKET",
                         "REMEDIATION_ITEM_COMMENT");
-        var waiverActions = AsAdmin.admin(() ->
-                        auditLog.find(new AuditQuery(null, null, "waiver", null, null, null), Pageable.ofSize(200)))
+        var waiverActions = AsAdmin.admin(
+                        () -> auditLog.find(new AuditQuery(null, null, "waiver", null, null, null), newest))
                 .getContent()
                 .stream()
                 .filter(e -> String.valueOf(waiver.id()).equals(e.targetId()))

@@ -17,6 +17,7 @@ import io.clusterproof.drift.ChangeType;
 import io.clusterproof.drift.FieldChange;
 import io.clusterproof.drift.FindingChange;
 import io.clusterproof.drift.ResourceChange;
+import io.clusterproof.snapshot.ObjectNormaliser;
 import io.clusterproof.snapshot.SnapshotReader;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +52,8 @@ class ChangeDialog extends Dialog {
         }
         var digest = change.type() == ChangeType.REMOVED ? change.fromDigest() : change.toDigest();
         if (digest != null) {
-            snapshots.body(digest).ifPresent(body -> {
+            // normalised again, like the bodies the diff compares: rules added since it was stored apply
+            snapshots.body(digest).map(ObjectNormaliser::normalise).ifPresent(body -> {
                 var highlighted = change.fields().stream()
                         .map(FieldChange::location)
                         .filter(Objects::nonNull)
@@ -73,6 +75,7 @@ class ChangeDialog extends Dialog {
     private static Component createFields(List<FieldChange> fields) {
         var grid = new Grid<FieldChange>();
         grid.setId("field-changes");
+        grid.addClassName("cp-break-anywhere");
         grid.addColumn(FieldChange::path).setHeader("Field").setFlexGrow(2);
         grid.addColumn(f -> f.type().label()).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(f -> f.before() == null ? "—" : f.before())

@@ -181,6 +181,7 @@ class ChangesPanel extends VerticalLayout {
 
     private Component createGrid() {
         grid.setId("changes");
+        grid.addClassName("cp-break-anywhere");
         grid.addComponentColumn(DriftBadges::of)
                 .setHeader("Change")
                 .setAutoWidth(true)

@@ -121,17 +121,7 @@ public class DriftView extends VerticalLayout implements BeforeEnterObserver {
         }
         var from = comparison.from();
         if (from == null || from.id() == to.id()) {
-            add(
-                    from == null
-                            ? createEmptyState(
-                                    "Only one snapshot so far",
-                                    "Drift compares two snapshots. The next collection (scheduled, or \"Collect now\" on the "
-                                            + "clusters page) shows what changed since this one.",
-                                    new Anchor("clusters", "Clusters"))
-                            : createEmptyState(
-                                    "The same snapshot twice",
-                                    "Choose two different snapshots to compare, or another baseline: nothing changed since "
-                                            + "this one."));
+            add(from == null ? createOneSnapshotState() : createSameSnapshotState(comparison, from));
             add(createRegressions(cluster.id()));
             return;
         }
@@ -223,6 +213,25 @@ public class DriftView extends VerticalLayout implements BeforeEnterObserver {
     private Component createRegressions(long clusterId) {
         return new RegressionsPanel(
                 drift.regressions(clusterId, REGRESSIONS_SHOWN), properties.alertSeverities(), time);
+    }
+
+    private static Component createOneSnapshotState() {
+        return createEmptyState(
+                "Only one snapshot so far",
+                "Drift compares two snapshots. The next collection (scheduled, or \"Collect now\" on the clusters "
+                        + "page) shows what changed since this one.",
+                new Anchor("clusters", "Clusters"));
+    }
+
+    private static Component createSameSnapshotState(Comparison comparison, SnapshotSummary snapshot) {
+        var baseline = comparison.baseline();
+        if (baseline != null && baseline.snapshotId() == snapshot.id()) {
+            return createEmptyState(
+                    "Nothing changed since the baseline",
+                    "Baseline \u201c" + baseline.name() + "\u201d is the latest snapshot. The next collection shows "
+                            + "what changed since.");
+        }
+        return createEmptyState("The same snapshot twice", "Choose two different snapshots to compare.");
     }
 
     private static Component createEmptyState(String title, String text) {

@@ -265,6 +265,24 @@ class DriftViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_baseline_that_is_the_latest_snapshot_says_nothing_changed_since() {
+        var baseline = AsAdmin.as("olga", "OFFICER", () -> baselines.mark(after, "Latest audit", null));
+        try {
+            signInAs(Role.AUDITOR);
+            navigate("drift", Map.of("cluster", cluster.id(), "baseline", baseline.id()));
+
+            assertThat(text(_get(Div.class, spec -> spec.withId("drift-empty"))))
+                    .contains("Nothing changed since the baseline")
+                    .contains("Latest audit");
+        } finally {
+            AsAdmin.as("olga", "OFFICER", () -> {
+                baselines.remove(baseline.id());
+                return null;
+            });
+        }
+    }
+
+    @Test
     void empty_states_say_what_to_do() throws IOException {
         var dir = Files.createTempDirectory("drift-ui-one");
         ShopManifests.BEFORE.write(dir, false);
