@@ -20,6 +20,8 @@ import io.clusterproof.assessment.ui.DashboardView;
 import io.clusterproof.assessment.ui.FindingView;
 import io.clusterproof.assessment.ui.FrameworkView;
 import io.clusterproof.assessment.ui.ResourceView;
+import io.clusterproof.drift.ui.DriftView;
+import io.clusterproof.drift.ui.WebhooksView;
 import io.clusterproof.evidence.ui.EvidenceView;
 import io.clusterproof.remediation.ui.AttestationsView;
 import io.clusterproof.remediation.ui.RemediationBoardView;
@@ -57,6 +59,8 @@ class RoleAccessTest extends KaribuTest {
             Map.entry(RemediationItemView.class, ALL),
             Map.entry(WaiversView.class, ALL),
             Map.entry(AttestationsView.class, ALL),
+            Map.entry(DriftView.class, ALL),
+            Map.entry(WebhooksView.class, EnumSet.of(Role.ADMIN)),
             Map.entry(AuditLogView.class, EnumSet.of(Role.ADMIN, Role.OFFICER, Role.AUDITOR)),
             Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)),
             Map.entry(ApiTokensView.class, EnumSet.of(Role.ADMIN)),

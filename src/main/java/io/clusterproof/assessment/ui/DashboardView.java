@@ -20,6 +20,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.AssessmentSummary;
+import io.clusterproof.assessment.DriftLinks;
 import io.clusterproof.assessment.FrameworkScore;
 import io.clusterproof.assessment.Posture;
 import io.clusterproof.base.TimeFormatter;
@@ -33,6 +34,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The auditor's first page: for each cluster and framework, the control score, the resource score
@@ -53,6 +55,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Catalog catalog;
     private final TimeFormatter time;
     private final Clock clock;
+    private final ObjectProvider<DriftLinks> driftLinks;
     private PostureState state = PostureState.from(UrlState.empty());
 
     DashboardView(
@@ -61,13 +64,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             SnapshotReader snapshots,
             Catalog catalog,
             TimeFormatter time,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<DriftLinks> driftLinks) {
         this.lookup = lookup;
         this.assessments = assessments;
         this.snapshots = snapshots;
         this.catalog = catalog;
         this.time = time;
         this.clock = clock;
+        this.driftLinks = driftLinks;
         setWidthFull();
     }
 
@@ -131,6 +136,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         taken.addClassName("cp-muted");
         var header = new HorizontalLayout(title, fresh, taken);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        driftLinks.ifAvailable(links -> links.forCluster(cluster.id()).forEach(link -> {
+            var anchor = new Anchor(link.path(), link.label());
+            anchor.addClassName("cp-drift-link");
+            header.add(anchor);
+        }));
         section.add(header);
         if (assessment == null) {
             section.add(new Paragraph("Not assessed yet: the first collection has not finished. It is assessed as soon "

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.drift.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clusterproof.drift.ui;
+
+import org.jspecify.annotations.NullMarked;

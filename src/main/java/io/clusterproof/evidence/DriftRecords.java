@@ -1,0 +1,122 @@
+package io.clusterproof.evidence;
+
+import io.clusterproof.assessment.AssessmentQueries;
+import io.clusterproof.assessment.TrendPoint;
+import io.clusterproof.drift.AssessmentDiff;
+import io.clusterproof.drift.DriftService;
+import io.clusterproof.drift.FindingChange;
+import io.clusterproof.drift.FindingChangeCategory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * A report's drift section, from the drift module: the cluster as the period began (its last
+ * assessment before the start, or the first one in the period) against its last assessment in
+ * the period. Changes are listed step by step between consecutive assessments, newest first,
+ * keeping those that bear on the framework (a check of the framework, on a resource in its scope).
+ */
+@Component
+class DriftRecords implements DriftSummary {
+
+    static final int MAX_CHANGES = 500;
+    private static final int PAGE = 500;
+
+    private final DriftService drift;
+    private final AssessmentQueries assessments;
+
+    DriftRecords(DriftService drift, AssessmentQueries assessments) {
+        this.drift = drift;
+        this.assessments = assessments;
+    }
+
+    @Override
+    public Drift of(long clusterId, String frameworkId, Instant from, Instant to) {
+        var points = assessments.trend(clusterId, frameworkId, Instant.EPOCH, to);
+        var inPeriod = points.stream().filter(p -> !p.takenAt().isBefore(from)).toList();
+        if (inPeriod.isEmpty()) {
+            return new Drift(null, null, 0, 0, 0, 0, 0, List.of());
+        }
+        var before = points.stream().filter(p -> p.takenAt().isBefore(from)).reduce((a, b) -> b);
+        var steps = new ArrayList<TrendPoint>();
+        before.ifPresent(steps::add);
+        steps.addAll(inPeriod);
+        var first = steps.get(0);
+        var last = steps.get(steps.size() - 1);
+        if (first.assessmentId() == last.assessmentId()) {
+            return new Drift(first.assessmentId(), last.assessmentId(), 0, 0, 0, 0, 0, List.of());
+        }
+        var fromSnapshot = snapshotOf(first);
+        var toSnapshot = snapshotOf(last);
+        var resources = drift.summary(fromSnapshot, toSnapshot);
+        var overall = drift.assessmentDiff(fromSnapshot, toSnapshot);
+        var changes = new ArrayList<Change>();
+        for (int i = steps.size() - 1; i > 0 && changes.size() < MAX_CHANGES; i--) {
+            var step = steps.get(i);
+            drift.assessmentDiff(snapshotOf(steps.get(i - 1)), snapshotOf(step))
+                    .ifPresent(diff -> changes.addAll(relevant(diff, frameworkId, step.takenAt())));
+        }
+        return new Drift(
+                first.assessmentId(),
+                last.assessmentId(),
+                resources.added(),
+                resources.changed(),
+                resources.removed(),
+                overall.map(d -> count(d, frameworkId, FindingChangeCategory.NEWLY_FAILING))
+                        .orElse(0),
+                overall.map(d -> count(d, frameworkId, FindingChangeCategory.FIXED))
+                        .orElse(0),
+                changes.stream()
+                        .sorted(Comparator.comparing(Change::at).reversed())
+                        .limit(MAX_CHANGES)
+                        .toList());
+    }
+
+    private long snapshotOf(TrendPoint point) {
+        return assessments.get(point.assessmentId()).orElseThrow().snapshotId();
+    }
+
+    private List<Change> relevant(AssessmentDiff diff, String frameworkId, Instant at) {
+        var result = new ArrayList<Change>();
+        for (var change : all(diff, null)) {
+            if (bearsOn(diff, change, frameworkId)) {
+                result.add(new Change(
+                        at,
+                        change.resource().display(),
+                        change.checkId(),
+                        change.from() == null ? "absent" : change.from().name(),
+                        change.to() == null ? "absent" : change.to().name()));
+            }
+        }
+        return result;
+    }
+
+    private int count(AssessmentDiff diff, String frameworkId, FindingChangeCategory category) {
+        return (int) all(diff, category).stream()
+                .filter(c -> bearsOn(diff, c, frameworkId))
+                .count();
+    }
+
+    private List<FindingChange> all(AssessmentDiff diff, @Nullable FindingChangeCategory category) {
+        var result = new ArrayList<FindingChange>();
+        for (long offset = 0; ; offset += PAGE) {
+            var page = drift.findingChanges(diff, category, offset, PAGE);
+            result.addAll(page);
+            if (page.size() < PAGE) {
+                return result;
+            }
+        }
+    }
+
+    /** Whether the finding counted for the framework on either side of the change. */
+    private boolean bearsOn(AssessmentDiff diff, FindingChange change, String frameworkId) {
+        return assessments
+                .finding(diff.to().id(), change.checkId(), change.resource())
+                .or(() -> assessments.finding(diff.from().id(), change.checkId(), change.resource()))
+                .map(f -> f.frameworks().contains(frameworkId))
+                .orElse(false);
+    }
+}

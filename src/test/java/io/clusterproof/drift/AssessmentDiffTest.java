@@ -1,0 +1,204 @@
+package io.clusterproof.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.clusterproof.assessment.ControlStatus;
+import io.clusterproof.assessment.FindingStatus;
+import io.clusterproof.base.SqlTime;
+import io.clusterproof.catalog.Severity;
+import io.clusterproof.snapshot.ClusterSummary;
+import io.clusterproof.snapshot.ResourceKey;
+import io.clusterproof.snapshot.TestClusters;
+import io.clusterproof.support.IntegrationTest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** How posture moved between two assessments: finding categories, control statuses, score deltas. */
+@IntegrationTest
+class AssessmentDiffTest {
+
+    static final ResourceKey API = new ResourceKey("apps", "Deployment", "shop", "api");
+
+    @Autowired
+    TestClusters clusters;
+
+    @Autowired
+    DriftService drift;
+
+    @Autowired
+    FindingChanges findingChanges;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_container_turned_privileged_newly_fails_lowers_the_scores_and_fails_its_controls_and_is_fixed_later() {
+        ShopManifests.BEFORE.write(dir, false);
+        var cluster = clusters.manifests("drift-posture", dir);
+        var clean = collectAndAssess(cluster);
+        ShopManifests.BEFORE.write(dir, true);
+        var privileged = collectAndAssess(cluster);
+        ShopManifests.BEFORE.write(dir, false);
+        var fixed = collectAndAssess(cluster);
+
+        var worse = drift.assessmentDiff(clean, privileged).orElseThrow();
+
+        assertThat(worse.count(FindingChangeCategory.NEWLY_FAILING)).isEqualTo(1);
+        assertThat(worse.count(FindingChangeCategory.FIXED)).isZero();
+        assertThat(drift.findingChanges(worse, FindingChangeCategory.NEWLY_FAILING, 0, 10))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.checkId()).isEqualTo("privileged-container");
+                    assertThat(f.resource()).isEqualTo(API);
+                    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(f.from()).isEqualTo(FindingStatus.PASS);
+                    assertThat(f.to()).isEqualTo(FindingStatus.FAIL);
+                });
+        assertThat(worse.scores())
+                .filteredOn(d -> d.type() == ScoreDelta.ScoreType.RESOURCE)
+                .as("one resource-check more fails, nothing else moved")
+                .allMatch(d -> d.delta() <= 0)
+                .anyMatch(d -> d.delta() < 0);
+        assertThat(worse.scores()).hasSize(6);
+        assertThat(worse.controls())
+                .as("its controls fail already for other reasons")
+                .isEmpty();
+        assertThat(drift.findingChangesOf(worse, List.of(API)).get(API))
+                .extracting(FindingChange::category)
+                .containsExactly(FindingChangeCategory.NEWLY_FAILING);
+
+        var better = drift.assessmentDiff(privileged, fixed).orElseThrow();
+
+        assertThat(drift.findingChanges(better, null, 0, 10))
+                .extracting(FindingChange::category, FindingChange::checkId, FindingChange::message)
+                .containsExactly(tuple(
+                        FindingChangeCategory.FIXED,
+                        "privileged-container",
+                        drift.findingChanges(worse, null, 0, 1).get(0).message()));
+        assertThat(drift.assessmentDiff(clean, fixed).orElseThrow().findingCounts())
+                .as("back where it started")
+                .isEmpty();
+    }
+
+    @Test
+    void findings_are_sorted_into_categories_whatever_status_they_come_from() {
+        ShopManifests.BEFORE.write(dir, false);
+        var cluster = clusters.manifests("drift-categories", dir);
+        long from = 900_001;
+        long to = 900_002;
+        finding(cluster, "r1", "PASS", from, from);
+        finding(cluster, "r1", "WAIVED", to, null);
+        finding(cluster, "r2", "PASS", from, from);
+        finding(cluster, "r2", "UNKNOWN", to, null);
+        finding(cluster, "r3", "PASS", from, from);
+        finding(cluster, "r3", "ERROR", to, null);
+        finding(cluster, "r4", "FAIL", from, from); // resource gone
+        finding(cluster, "r5", "FAIL", to, null); // new resource
+        finding(cluster, "r6", "FAIL", from, null); // unchanged
+        finding(cluster, "r7", "FAIL", from, from); // still failing, message changed
+        finding(cluster, "r7", "FAIL", to, null);
+        finding(cluster, "r8", "UNKNOWN", from, from); // known now, passing: nothing to act on
+        finding(cluster, "r8", "PASS", to, null);
+        finding(cluster, "r9", "WAIVED", from, from); // the waiver ended
+        finding(cluster, "r9", "FAIL", to, null);
+        finding(cluster, "r10", "FAIL", from, from);
+        finding(cluster, "r10", "NOT_APPLICABLE", to, null);
+
+        var changes = findingChanges.page(cluster.id(), from, to, null, Set.of(), 0, 100);
+
+        assertThat(changes)
+                .extracting(f -> f.resource().name(), FindingChange::category, FindingChange::from, FindingChange::to)
+                .containsExactlyInAnyOrder(
+                        tuple("r1", FindingChangeCategory.NEWLY_WAIVED, FindingStatus.PASS, FindingStatus.WAIVED),
+                        tuple("r2", FindingChangeCategory.NEWLY_UNKNOWN, FindingStatus.PASS, FindingStatus.UNKNOWN),
+                        tuple("r3", FindingChangeCategory.NEWLY_ERROR, FindingStatus.PASS, FindingStatus.ERROR),
+                        tuple("r4", FindingChangeCategory.FIXED, FindingStatus.FAIL, null),
+                        tuple("r5", FindingChangeCategory.NEWLY_FAILING, null, FindingStatus.FAIL),
+                        tuple("r9", FindingChangeCategory.NEWLY_FAILING, FindingStatus.WAIVED, FindingStatus.FAIL),
+                        tuple("r10", FindingChangeCategory.FIXED, FindingStatus.FAIL, FindingStatus.NOT_APPLICABLE));
+        assertThat(changes.get(0).category()).as("worst first").isEqualTo(FindingChangeCategory.NEWLY_FAILING);
+        assertThat(findingChanges.counts(cluster.id(), from, to))
+                .containsEntry(FindingChangeCategory.NEWLY_FAILING, 2)
+                .containsEntry(FindingChangeCategory.FIXED, 2)
+                .containsEntry(FindingChangeCategory.NEWLY_WAIVED, 1)
+                .containsEntry(FindingChangeCategory.NEWLY_UNKNOWN, 1)
+                .containsEntry(FindingChangeCategory.NEWLY_ERROR, 1);
+        assertThat(findingChanges.page(
+                        cluster.id(), from, to, FindingChangeCategory.NEWLY_FAILING, Set.of(Severity.CRITICAL), 0, 10))
+                .extracting(f -> f.resource().name())
+                .containsExactly("r5");
+        assertThat(findingChanges.page(cluster.id(), to, from, null, Set.of(), 0, 100))
+                .as("backwards")
+                .extracting(f -> f.resource().name(), FindingChange::category)
+                .contains(
+                        tuple("r5", FindingChangeCategory.FIXED),
+                        tuple("r4", FindingChangeCategory.NEWLY_FAILING),
+                        tuple("r9", FindingChangeCategory.NEWLY_WAIVED));
+    }
+
+    @Test
+    void a_control_whose_status_moved_is_listed_with_both_statuses() {
+        ShopManifests.BEFORE.write(dir, false);
+        var cluster = clusters.manifests("drift-controls", dir);
+        var first = collectAndAssess(cluster);
+        var second = collectAndAssess(cluster);
+        var assessment = drift.assessmentOf(second).orElseThrow().id();
+        var passing = jdbc.queryForMap(
+                "select framework_id, control_ref from control_result where assessment_id = ? and status = 'PASS' "
+                        + "order by framework_id, control_ref fetch first 1 rows only",
+                assessment);
+        jdbc.update(
+                "update control_result set status = 'FAIL' where assessment_id = ? and framework_id = ? and control_ref = ?",
+                assessment,
+                passing.get("framework_id"),
+                passing.get("control_ref"));
+
+        var diff = drift.assessmentDiff(first, second).orElseThrow();
+
+        assertThat(diff.controls()).singleElement().satisfies(c -> {
+            assertThat(c.frameworkId()).isEqualTo(passing.get("framework_id"));
+            assertThat(c.ref()).isEqualTo(passing.get("control_ref"));
+            assertThat(c.from()).isEqualTo(ControlStatus.PASS);
+            assertThat(c.to()).isEqualTo(ControlStatus.FAIL);
+            assertThat(c.worse()).isTrue();
+        });
+        assertThat(drift.assessmentDiff(second, first).orElseThrow().controls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.worse()).isFalse());
+    }
+
+    private long collectAndAssess(ClusterSummary cluster) {
+        var snapshot = clusters.collect(cluster).snapshotId();
+        clusters.awaitAssessed(snapshot);
+        return snapshot;
+    }
+
+    /** r5 is critical, everything else medium. */
+    private void finding(ClusterSummary cluster, String name, String status, long validFrom, @Nullable Long validTo) {
+        jdbc.update(
+                """
+                insert into finding_state (cluster_id, lineage, check_id, api_group, kind, namespace, name, api_version,
+                    status, severity, message, paths, frameworks, digest, waiver_id, first_seen_at, valid_from, valid_to)
+                values (?, 0, 'some-check', 'apps', 'Deployment', 'shop', ?, 'apps/v1', ?, ?, ?, '', ',', 'd', null, ?, ?, ?)
+                """,
+                cluster.id(),
+                name,
+                status,
+                name.equals("r5") ? "CRITICAL" : "MEDIUM",
+                name + " is " + status + " from " + validFrom,
+                SqlTime.of(Instant.parse("2026-11-01T00:00:00Z")),
+                validFrom,
+                validTo);
+    }
+}
