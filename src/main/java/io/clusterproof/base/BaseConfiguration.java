@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BaseProperties.class)
@@ -17,5 +18,21 @@ class BaseConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Runs the modules' event listeners (assessments after snapshots, remediation and drift after
+     * assessments): a few threads and a queue, so a burst of events never starts a thread each.
+     * On shutdown the running work finishes; what is still queued stays recorded as an incomplete
+     * event publication and is run again at the next start.
+     */
+    @Bean(name = "taskExecutor")
+    ThreadPoolTaskExecutor taskExecutor() {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("events-");
+        executor.setCorePoolSize(4);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(30);
+        return executor;
     }
 }

@@ -1,6 +1,7 @@
 package io.clusterproof.remediation;
 
 import io.clusterproof.assessment.AssessmentCompleted;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -9,15 +10,18 @@ import org.springframework.stereotype.Component;
 class AssessmentFollower {
 
     private final RemediationSync sync;
+    private final ObjectProvider<DemoRemediation> demo;
 
-    AssessmentFollower(RemediationSync sync) {
+    AssessmentFollower(RemediationSync sync, ObjectProvider<DemoRemediation> demo) {
         this.sync = sync;
+        this.demo = demo;
     }
 
     @ApplicationModuleListener
     void on(AssessmentCompleted event) {
         if (event.mainLineage()) {
             sync.catchUp(event.clusterId());
+            demo.ifAvailable(d -> d.afterAssessment(event.clusterId(), event.snapshotTakenAt()));
         }
     }
 }

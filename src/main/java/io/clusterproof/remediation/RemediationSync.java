@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +34,7 @@ class RemediationSync {
 
     static final String ACTOR = "assessment";
     private static final int PAGE = 1000;
+    private static final int MAX_ATTEMPTS = 3;
 
     private record Key(String checkId, ResourceKey resource) {}
 
@@ -70,11 +72,24 @@ class RemediationSync {
         ensureCursor(clusterId);
         return turns.run(clusterId, () -> {
             int done = 0;
-            while (Boolean.TRUE.equals(transactions.execute(status -> applyNext(clusterId)))) {
+            while (applyNextRetrying(clusterId)) {
                 done++;
             }
             return done;
         });
+    }
+
+    /** One assessment's transitions; a person changing an item at the same moment makes it run again. */
+    private boolean applyNextRetrying(long clusterId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(transactions.execute(status -> applyNext(clusterId)));
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private boolean applyNext(long clusterId) {

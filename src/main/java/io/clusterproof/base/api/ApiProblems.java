@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -131,6 +132,15 @@ class ApiProblems {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "This token's role may not do this.");
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail changedMeanwhile(OptimisticLockingFailureException e) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "Changed meanwhile",
+                "The object was changed by someone else or by an assessment while this request ran; read it"
+                        + " again and retry.");
     }
 
     @ExceptionHandler(UserFacingException.class)

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.clusterproof.base.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,10 @@ class ErrorNotifier implements VaadinServiceInitListener {
     }
 
     String messageFor(Throwable error) {
+        if (changedMeanwhile(error)) {
+            return "This was changed meanwhile (by someone else, or by an assessment). Reload the page to see it as it"
+                    + " is now, then try again.";
+        }
         var root = rootCause(error);
         if (root instanceof AccessDeniedException) {
             return "Your role does not allow this action. Ask an administrator if you need it.";
@@ -41,6 +46,17 @@ class ErrorNotifier implements VaadinServiceInitListener {
         log.error("Unexpected error in the UI (reference {})", reference, error);
         return "Something went wrong and nothing was changed. Try again; if it keeps failing, "
                 + "give your administrator the reference " + reference + ".";
+    }
+
+    private static boolean changedMeanwhile(Throwable error) {
+        for (var current = error;
+                current != null;
+                current = current.getCause() == current ? null : current.getCause()) {
+            if (current instanceof OptimisticLockingFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable error) {

@@ -188,8 +188,14 @@ public class RemediationBoardView extends VerticalLayout implements BeforeEnterO
                 .setHeader("Severity")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(ItemSummary::title).setHeader("Check").setFlexGrow(1);
-        grid.addColumn(i -> i.resource().display()).setHeader("Resource").setAutoWidth(true);
+        grid.addColumn(ItemSummary::title)
+                .setHeader("Check")
+                .setTooltipGenerator(ItemSummary::title)
+                .setFlexGrow(3);
+        grid.addColumn(i -> i.resource().display())
+                .setHeader("Resource")
+                .setTooltipGenerator(i -> i.resource().display())
+                .setFlexGrow(2);
         grid.addColumn(i -> i.team() == null ? "" : i.team()).setHeader("Team").setAutoWidth(true);
         grid.addComponentColumn(i -> ItemBadges.of(i.status()))
                 .setHeader("Status")
