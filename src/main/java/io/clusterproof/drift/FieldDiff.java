@@ -2,6 +2,7 @@ package io.clusterproof.drift;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.clusterproof.snapshot.CanonicalJson;
+import io.clusterproof.snapshot.ObjectNormaliser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,20 +31,14 @@ final class FieldDiff {
     private static final int MAX_VALUE_LENGTH = 300;
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private static final Set<String> CHURN_METADATA =
-            Set.of("resourceVersion", "managedFields", "generation", "selfLink", "uid", "creationTimestamp");
+    /** What the normaliser drops at collection, and identity fields a re-created object changes. */
+    private static final Set<String> CHURN_METADATA = Stream.concat(
+                    ObjectNormaliser.VOLATILE_METADATA.stream(), Stream.of("uid", "creationTimestamp"))
+            .collect(Collectors.toUnmodifiableSet());
 
-    private static final Set<String> CHURN_ANNOTATIONS = Set.of(
-            "kubectl.kubernetes.io/last-applied-configuration",
-            "deployment.kubernetes.io/revision",
-            "deployment.kubernetes.io/desired-replicas",
-            "deployment.kubernetes.io/max-replicas",
-            "control-plane.alpha.kubernetes.io/leader",
-            "kubernetes.io/config.seen",
-            "kubernetes.io/config.hash");
+    private static final Set<String> CHURN_ANNOTATIONS = ObjectNormaliser.VOLATILE_ANNOTATIONS;
 
-    private static final Set<String> CHURN_CONDITION_FIELDS =
-            Set.of("lastTransitionTime", "lastUpdateTime", "lastHeartbeatTime", "lastProbeTime");
+    private static final Set<String> CHURN_CONDITION_FIELDS = ObjectNormaliser.CONDITION_TIMES;
 
     private final List<FieldChange> changes = new ArrayList<>();
     private boolean truncated;

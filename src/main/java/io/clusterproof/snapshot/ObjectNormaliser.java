@@ -12,10 +12,12 @@ import java.util.Set;
  */
 public final class ObjectNormaliser {
 
-    private static final Set<String> VOLATILE_METADATA =
+    /** Metadata fields that change without a configuration change. */
+    public static final Set<String> VOLATILE_METADATA =
             Set.of("managedFields", "resourceVersion", "generation", "selfLink");
 
-    private static final Set<String> VOLATILE_ANNOTATIONS = Set.of(
+    /** Annotations controllers and tools rewrite without a configuration change. */
+    public static final Set<String> VOLATILE_ANNOTATIONS = Set.of(
             "kubectl.kubernetes.io/last-applied-configuration",
             "deployment.kubernetes.io/revision",
             "deployment.kubernetes.io/desired-replicas",
@@ -25,7 +27,8 @@ public final class ObjectNormaliser {
             "kubernetes.io/config.hash",
             "kubernetes.io/config.mirror");
 
-    private static final Set<String> CONDITION_TIMES =
+    /** Timestamps of status conditions. */
+    public static final Set<String> CONDITION_TIMES =
             Set.of("lastTransitionTime", "lastUpdateTime", "lastHeartbeatTime", "lastProbeTime");
 
     /** Status fields worth keeping per kind; kinds not listed keep their status minus volatile parts. */
