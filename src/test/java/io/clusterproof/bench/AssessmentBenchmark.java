@@ -41,7 +41,7 @@ class AssessmentBenchmark {
             var seconds = (System.nanoTime() - started) / 1e9;
 
             var figures = new LinkedHashMap<String, Object>();
-            figures.put("assess.snapshot_objects", raw.size());
+            figures.put("assess.snapshot_objects", snapshotObjects);
             figures.put("assess.assessed_objects", objects.size());
             figures.put("assess.checks", catalog.checks().size());
             figures.put("assess.rule_evaluations", result.findings().size());
