@@ -53,9 +53,9 @@ class PostureJourneyTest {
             page.waitForURL("**/frameworks/pci-dss-4.0**");
             page.waitForSelector("#controls");
             page.click("#status-filter input");
-            page.keyboard().type("FAIL");
+            page.keyboard().type("Fail");
             page.locator("vaadin-multi-select-combo-box-item")
-                    .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*FAIL\\s*$")))
+                    .filter(new Locator.FilterOptions().setHasText(EXACTLY_FAIL))
                     .first()
                     .click();
             page.keyboard().press("Escape");

@@ -26,6 +26,7 @@ import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.base.TimeFormatter;
+import io.clusterproof.base.ui.EnumLabels;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
@@ -174,6 +175,7 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
         var statusFilter = new MultiSelectComboBox<FindingStatus>("Result");
         statusFilter.setId("result-filter");
         statusFilter.setItems(FindingStatus.values());
+        statusFilter.setItemLabelGenerator(EnumLabels::of);
         statusFilter.setValue(statuses());
         var grid = new Grid<StoredFinding>();
         grid.setId("results");

@@ -20,6 +20,7 @@ import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.ControlResult;
 import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.base.TimeFormatter;
+import io.clusterproof.base.ui.EnumLabels;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
@@ -113,6 +114,7 @@ public class FrameworkView extends VerticalLayout implements BeforeEnterObserver
         var status = new MultiSelectComboBox<ControlStatus>("Status");
         status.setId("status-filter");
         status.setItems(ControlStatus.values());
+        status.setItemLabelGenerator(EnumLabels::of);
         status.setValue(statuses());
         status.addValueChangeListener(e -> {
             if (e.isFromClient()) {

@@ -27,6 +27,7 @@ import io.clusterproof.access.Role;
 import io.clusterproof.access.UserService;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.ui.Badges;
+import io.clusterproof.base.ui.EnumLabels;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.remediation.ItemFilter;
@@ -131,8 +132,10 @@ public class RemediationBoardView extends VerticalLayout implements BeforeEnterO
         team.setPlaceholder("All");
         team.setId("team-filter");
         status.setItems(ItemStatus.values());
+        status.setItemLabelGenerator(EnumLabels::of);
         status.setId("status-filter");
         severity.setItems(Severity.values());
+        severity.setItemLabelGenerator(EnumLabels::of);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setClearButtonVisible(true);
         for (HasValue<?, ?> field : List.<HasValue<?, ?>>of(cluster, team, status, severity, overdue, text)) {
