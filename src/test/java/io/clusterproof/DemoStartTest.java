@@ -61,6 +61,17 @@ class DemoStartTest {
             assertThat(jdbc.queryForList(
                             "select actor from audit_entry where action like 'WAIVER_%' order by id", String.class))
                     .containsExactly("engineer", "officer", "engineer", "officer", "engineer2");
+
+            await("the weekly schedule's first pack for every framework")
+                    .atMost(Duration.ofSeconds(120))
+                    .until(() -> count(jdbc, "select count(*) from evidence_pack") == 3);
+            assertThat(jdbc.queryForList("select name from evidence_schedule", String.class))
+                    .containsExactly("Weekly evidence");
+            assertThat(jdbc.queryForList(
+                            "select concat(actor, ' ', action) from audit_entry where action like 'EVIDENCE_SCHEDULE_%'"
+                                    + " order by id",
+                            String.class))
+                    .containsExactly("demo-admin EVIDENCE_SCHEDULE_CREATED", "demo-admin EVIDENCE_SCHEDULE_RUN");
         }
     }
 

@@ -20,8 +20,10 @@ class AssessmentFollower {
     @ApplicationModuleListener
     void on(AssessmentCompleted event) {
         if (event.mainLineage()) {
-            sync.catchUp(event.clusterId());
-            demo.ifAvailable(d -> d.afterAssessment(event.clusterId(), event.snapshotTakenAt()));
+            sync.catchUp(
+                    event.clusterId(),
+                    applied ->
+                            demo.ifAvailable(d -> d.afterAssessment(applied.clusterId(), applied.snapshotTakenAt())));
         }
     }
 }

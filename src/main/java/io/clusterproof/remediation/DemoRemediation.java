@@ -1,19 +1,15 @@
 package io.clusterproof.remediation;
 
+import io.clusterproof.access.ActingAs;
+import io.clusterproof.access.Role;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ResourceKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -86,9 +82,9 @@ class DemoRemediation {
 
     private void seed(long clusterId) {
         var now = clock.instant();
-        var falco = as(
+        var falco = ActingAs.call(
                 "engineer",
-                "ENGINEER",
+                Role.ENGINEER,
                 () -> waivers.request(new WaiverRequest(
                         "privileged-container",
                         clusterId,
@@ -99,13 +95,13 @@ class DemoRemediation {
                                 + " monitoring pool, and its image is signed and pinned.",
                         "https://tickets.northwind.example/RISK-101",
                         now.plus(Duration.ofDays(90)))));
-        as(
+        ActingAs.call(
                 "officer",
-                "OFFICER",
+                Role.OFFICER,
                 () -> waivers.approve(falco.id(), "Accepted by the risk board on the node isolation."));
-        var hostPid = as(
+        var hostPid = ActingAs.call(
                 "engineer",
-                "ENGINEER",
+                Role.ENGINEER,
                 () -> waivers.request(new WaiverRequest(
                         "host-pid-ipc",
                         clusterId,
@@ -116,10 +112,13 @@ class DemoRemediation {
                                 + " rolled out.",
                         "https://tickets.northwind.example/RISK-102",
                         now.plus(Duration.ofDays(10)))));
-        as("officer", "OFFICER", () -> waivers.approve(hostPid.id(), "Until the eBPF rollout; not renewed after."));
-        as(
+        ActingAs.call(
+                "officer",
+                Role.OFFICER,
+                () -> waivers.approve(hostPid.id(), "Until the eBPF rollout; not renewed after."));
+        ActingAs.call(
                 "engineer2",
-                "ENGINEER",
+                Role.ENGINEER,
                 () -> waivers.request(new WaiverRequest(
                         "image-registry-not-allowed",
                         clusterId,
@@ -130,18 +129,18 @@ class DemoRemediation {
                                 + " image is signed by its maintainers.",
                         "https://tickets.northwind.example/PLAT-88",
                         now.plus(Duration.ofDays(30)))));
-        as(
+        ActingAs.call(
                 "officer",
-                "OFFICER",
+                Role.OFFICER,
                 () -> attest(
                         "pci-dss-4.0",
                         "12.10.1",
                         "The incident response plan covering this cluster was reviewed and tested in a tabletop"
                                 + " exercise on 2 October.",
                         "https://docs.northwind.example/security/irp-2026"));
-        as(
+        ActingAs.call(
                 "officer",
-                "OFFICER",
+                Role.OFFICER,
                 () -> attest(
                         "hipaa-security-rule",
                         "164.308(a)(1)(ii)(A)",
@@ -167,29 +166,16 @@ class DemoRemediation {
                         .anyMatch(h -> h.actor().equals("engineer"))) {
             return;
         }
-        as("engineer", "ENGINEER", () -> remediation.start(item.id()));
-        as(
+        ActingAs.call("engineer", Role.ENGINEER, () -> remediation.start(item.id()));
+        ActingAs.call(
                 "engineer",
-                "ENGINEER",
+                Role.ENGINEER,
                 () -> remediation.linkTicket(item.id(), "https://tickets.northwind.example/PAY-412"));
-        as(
+        ActingAs.call(
                 "engineer",
-                "ENGINEER",
+                Role.ENGINEER,
                 () -> remediation.comment(
                         item.id(),
                         "Mirroring postgres:16.4 into registry.northwind.example; the rollout is planned for Tuesday."));
-    }
-
-    private static <T> @Nullable T as(String username, String role, Supplier<T> work) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(
-                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

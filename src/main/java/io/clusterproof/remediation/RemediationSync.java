@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,11 +70,16 @@ class RemediationSync {
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    int catchUp(long clusterId) {
+    /**
+     * Applies every assessment not applied yet, oldest first, and hands each to {@code afterEach}
+     * on the thread that applied it (another event's thread may be the one doing the work).
+     */
+    int catchUp(long clusterId, Consumer<AssessmentSummary> afterEach) {
         ensureCursor(clusterId);
         return turns.run(clusterId, () -> {
             int done = 0;
-            while (applyNextRetrying(clusterId)) {
+            for (var applied = applyNextRetrying(clusterId); applied != null; applied = applyNextRetrying(clusterId)) {
+                afterEach.accept(applied);
                 done++;
             }
             return done;
@@ -80,10 +87,10 @@ class RemediationSync {
     }
 
     /** One assessment's transitions; a person changing an item at the same moment makes it run again. */
-    private boolean applyNextRetrying(long clusterId) {
+    private @Nullable AssessmentSummary applyNextRetrying(long clusterId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return Boolean.TRUE.equals(transactions.execute(status -> applyNext(clusterId)));
+                return transactions.execute(status -> applyNext(clusterId));
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
@@ -92,21 +99,22 @@ class RemediationSync {
         }
     }
 
-    private boolean applyNext(long clusterId) {
+    private @Nullable AssessmentSummary applyNext(long clusterId) {
         var last = jdbc.queryForObject(
                 "select last_assessment_id from remediation_cursor where cluster_id = ? for update",
                 Long.class,
                 clusterId);
         var next = assessments.mainLineageAfter(clusterId, last == null ? 0 : last, 1);
         if (next.isEmpty()) {
-            return false;
+            return null;
         }
-        apply(next.get(0));
+        var assessment = next.get(0);
+        apply(assessment);
         jdbc.update(
                 "update remediation_cursor set last_assessment_id = ? where cluster_id = ?",
-                next.get(0).id(),
+                assessment.id(),
                 clusterId);
-        return true;
+        return assessment;
     }
 
     private void apply(AssessmentSummary assessment) {

@@ -95,11 +95,14 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver 
                 .setAutoWidth(true);
         grid.addComponentColumn(r -> change(r.before(), r.after()))
                 .setHeader("Before → after")
-                .setFlexGrow(1);
+                .setWidth("22em")
+                .setFlexGrow(3);
         grid.addColumn(r -> Objects.requireNonNullElse(r.detail(), ""))
                 .setHeader("Detail")
-                .setAutoWidth(true);
+                .setWidth("14em")
+                .setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("cp-break-anywhere");
         grid.setSizeFull();
         grid.setEmptyStateText("No audit entries match these filters.");
         return grid;

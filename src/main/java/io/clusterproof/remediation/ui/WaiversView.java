@@ -139,7 +139,7 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
     private Component createGrid() {
         grid.setId("waivers");
         grid.addColumn(WaiverSummary::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(WaiverSummary::scope).setHeader("Scope").setAutoWidth(true);
+        grid.addColumn(WaiverSummary::scope).setHeader("Scope").setWidth("16em").setFlexGrow(2);
         grid.addComponentColumn(this::status)
                 .setHeader("Status")
                 .setAutoWidth(true)
@@ -148,8 +148,14 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Expires")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(WaiverSummary::justification).setHeader("Justification").setFlexGrow(1);
-        grid.addColumn(WaiverSummary::ticketUrl).setHeader("Ticket").setAutoWidth(true);
+        grid.addColumn(WaiverSummary::justification)
+                .setHeader("Justification")
+                .setWidth("18em")
+                .setFlexGrow(3);
+        grid.addColumn(WaiverSummary::ticketUrl)
+                .setHeader("Ticket")
+                .setWidth("12em")
+                .setFlexGrow(1);
         grid.addColumn(w -> w.requestedBy() + ", " + time.date(w.requestedAt()))
                 .setHeader("Requested")
                 .setAutoWidth(true);
@@ -162,13 +168,15 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
                                 : "; revoked by " + w.revokedBy() + ", " + time.date(w.revokedAt())
                                         + (w.revokeNote() == null ? "" : ": " + w.revokeNote())))
                 .setHeader("Decided")
-                .setAutoWidth(true);
+                .setWidth("12em")
+                .setFlexGrow(1);
         grid.addComponentColumn(this::actions)
                 .setKey("actions")
                 .setHeader("")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addClassName("cp-break-anywhere");
         grid.setSizeFull();
         grid.setEmptyStateText("No waiver in this list.");
         return grid;
