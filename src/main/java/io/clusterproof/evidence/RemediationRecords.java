@@ -4,6 +4,7 @@ import io.clusterproof.remediation.AttestationService;
 import io.clusterproof.remediation.AttestationSummary;
 import io.clusterproof.remediation.WaiverService;
 import io.clusterproof.remediation.WaiverSummary;
+import io.clusterproof.snapshot.ClusterService;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -15,16 +16,19 @@ class RemediationRecords implements WaiversInForce, AttestationsInForce {
 
     private final WaiverService waivers;
     private final AttestationService attestations;
+    private final ClusterService clusters;
 
-    RemediationRecords(WaiverService waivers, AttestationService attestations) {
+    RemediationRecords(WaiverService waivers, AttestationService attestations, ClusterService clusters) {
         this.waivers = waivers;
         this.attestations = attestations;
+        this.clusters = clusters;
     }
 
     @Override
     public List<Waiver> inForce(long clusterId, Instant from, Instant to) {
+        var name = clusters.get(clusterId).map(c -> c.name()).orElse("cluster " + clusterId);
         return waivers.inForce(clusterId, from, to).stream()
-                .map(RemediationRecords::waiver)
+                .map(w -> waiver(w, name))
                 .toList();
     }
 
@@ -43,11 +47,12 @@ class RemediationRecords implements WaiversInForce, AttestationsInForce {
         return a.revokedAt() != null && a.revokedAt().isBefore(a.expiresAt()) ? a.revokedAt() : a.expiresAt();
     }
 
-    private static Waiver waiver(WaiverSummary w) {
+    /** Waivers in force for one cluster cover it, or every cluster. */
+    private static Waiver waiver(WaiverSummary w, String clusterName) {
         return new Waiver(
                 w.id(),
                 w.checkId(),
-                w.scope(),
+                w.scope(id -> clusterName),
                 w.justification(),
                 w.ticketUrl(),
                 w.requestedBy(),

@@ -1,6 +1,7 @@
 package io.clusterproof.remediation;
 
 import java.time.Instant;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 /** A waiver as views, reports and the API show it; {@code active} = approved and not expired now. */
@@ -27,8 +28,13 @@ public record WaiverSummary(
 
     /** The scope in words: {@code privileged-container on cluster 3, namespace payments, Deployment api-*}. */
     public String scope() {
+        return scope(id -> "cluster " + id);
+    }
+
+    /** What it covers, for people, with each cluster named by {@code clusterName}. */
+    public String scope(LongFunction<String> clusterName) {
         return checkId
-                + (clusterId == null ? " on every cluster" : " on cluster " + clusterId)
+                + (clusterId == null ? " on every cluster" : " on " + clusterName.apply(clusterId))
                 + (namespace == null ? "" : ", namespace " + namespace)
                 + (kind == null ? "" : ", " + kind)
                 + (namePattern == null ? "" : " " + namePattern);

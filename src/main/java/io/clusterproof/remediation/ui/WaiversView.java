@@ -32,7 +32,9 @@ import io.clusterproof.remediation.WaiverStatus;
 import io.clusterproof.remediation.WaiverSummary;
 import io.clusterproof.snapshot.ClusterService;
 import jakarta.annotation.security.PermitAll;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
@@ -48,6 +50,7 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
 
     private final WaiverService waivers;
     private final ClusterService clusters;
+    private Map<Long, String> clusterNames = Map.of();
     private final Catalog catalog;
     private final RemediationProperties properties;
     private final TimeFormatter time;
@@ -139,7 +142,11 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
     private Component createGrid() {
         grid.setId("waivers");
         grid.addColumn(WaiverSummary::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(WaiverSummary::scope).setHeader("Scope").setWidth("16em").setFlexGrow(2);
+        grid.addColumn(w -> w.scope(id -> clusterNames.getOrDefault(id, "cluster " + id)))
+                .setKey("scope")
+                .setHeader("Scope")
+                .setWidth("16em")
+                .setFlexGrow(2);
         grid.addComponentColumn(this::status)
                 .setHeader("Status")
                 .setAutoWidth(true)
@@ -234,6 +241,7 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refresh() {
+        clusterNames = clusters.list().stream().collect(Collectors.toMap(c -> c.id(), c -> c.name()));
         grid.setItems(waivers.report(report.getValue() == null ? WaiverService.Report.ALL : report.getValue()));
     }
 }

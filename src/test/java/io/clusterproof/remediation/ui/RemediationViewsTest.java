@@ -147,6 +147,11 @@ class RemediationViewsTest extends KaribuTest {
         UI.getCurrent().navigate("waivers");
         MockVaadin.clientRoundtrip();
 
+        @SuppressWarnings("unchecked")
+        Grid<WaiverSummary> grid = _get(Grid.class, spec -> spec.withId("waivers"));
+        assertThat(GridKt._getFormatted(grid, 0, "scope"))
+                .as("clusters are named, not numbered")
+                .contains(" on " + cluster.name() + ", namespace payments");
         assertThat(approveButton(own.id()).isEnabled()).isFalse();
         ButtonKt._click(approveButton(other.id()));
 
