@@ -40,12 +40,19 @@ class LockerGrid extends VerticalLayout {
         grid.addColumn(PackSummary::frameworkId).setHeader("Framework").setAutoWidth(true);
         grid.addColumn(p -> String.join(", ", p.clusters()))
                 .setHeader("Clusters")
+                .setWidth("9em")
                 .setFlexGrow(1);
-        grid.addColumn(p -> p.from() + " to " + p.to()).setHeader("Period").setAutoWidth(true);
-        grid.addColumn(PackSummary::generatedBy).setHeader("By").setAutoWidth(true);
+        grid.addColumn(p -> p.from() + " to " + p.to())
+                .setHeader("Period")
+                .setWidth("8em")
+                .setFlexGrow(0);
+        grid.addColumn(PackSummary::generatedBy)
+                .setHeader("By")
+                .setWidth("10em")
+                .setFlexGrow(1);
         grid.addComponentColumn(this::digest)
                 .setHeader("SHA-256 · size")
-                .setWidth("24em")
+                .setWidth("16em")
                 .setFlexGrow(3);
         grid.addColumn(p -> time.date(p.retainUntil())).setHeader("Kept until").setAutoWidth(true);
         grid.addComponentColumn(this::download).setHeader("").setAutoWidth(true).setFlexGrow(0);
