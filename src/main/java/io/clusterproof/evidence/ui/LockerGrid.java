@@ -42,17 +42,14 @@ class LockerGrid extends VerticalLayout {
                 .setHeader("Clusters")
                 .setWidth("9em")
                 .setFlexGrow(1);
-        grid.addColumn(p -> p.from() + " to " + p.to())
+        grid.addColumn(p -> p.from() + " to\u00a0" + p.to())
                 .setHeader("Period")
-                .setWidth("8em")
+                .setWidth("7.5em")
                 .setFlexGrow(0);
-        grid.addColumn(PackSummary::generatedBy)
-                .setHeader("By")
-                .setWidth("10em")
-                .setFlexGrow(1);
+        grid.addColumn(PackSummary::generatedBy).setHeader("By").setWidth("8em").setFlexGrow(1);
         grid.addComponentColumn(this::digest)
                 .setHeader("SHA-256 · size")
-                .setWidth("16em")
+                .setWidth("14em")
                 .setFlexGrow(3);
         grid.addColumn(p -> time.date(p.retainUntil())).setHeader("Kept until").setAutoWidth(true);
         grid.addComponentColumn(this::download).setHeader("").setAutoWidth(true).setFlexGrow(0);
