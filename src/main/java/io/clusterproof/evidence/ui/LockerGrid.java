@@ -44,7 +44,7 @@ class LockerGrid extends VerticalLayout {
                 .setFlexGrow(1);
         grid.addColumn(p -> p.from() + " to\u00a0" + p.to())
                 .setHeader("Period")
-                .setWidth("7.5em")
+                .setWidth("8.5em")
                 .setFlexGrow(0);
         grid.addColumn(PackSummary::generatedBy).setHeader("By").setWidth("8em").setFlexGrow(1);
         grid.addComponentColumn(this::digest)
