@@ -287,7 +287,8 @@ class ApiTest {
                         "/api/v1/assessments/{id}/findings",
                         "/api/v1/remediation/items",
                         "/api/v1/waivers",
-                        "/api/v1/waivers/{id}/approve");
+                        "/api/v1/waivers/{id}/approve",
+                        "/api/v1/evidence/{file}");
         assertThat(api.at("/components/securitySchemes/token/scheme").asText()).isEqualTo("bearer");
     }
 

@@ -12,12 +12,15 @@ import io.clusterproof.evidence.InvalidExportException;
 import io.clusterproof.evidence.PackSummary;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ClusterSummary;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,6 +47,10 @@ import org.springframework.web.bind.annotation.RestController;
 class EvidenceController {
 
     private static final int MAX_PAGE_SIZE = 500;
+    private static final Map<String, ExportFormat> EXPORTS = Map.of(
+            "findings.csv", ExportFormat.FINDINGS_CSV,
+            "control-matrix.csv", ExportFormat.CONTROLS_CSV,
+            "report.pdf", ExportFormat.PDF);
 
     private final EvidenceService evidence;
     private final ClusterService clusters;
@@ -111,37 +118,19 @@ class EvidenceController {
         return evidence.createPack(request(cluster, framework, from, to));
     }
 
-    @GetMapping("/findings.csv")
-    void findings(
+    /** The findings CSV, the control matrix CSV or the PDF report for the period, streamed. */
+    @GetMapping("/{file:findings\\.csv|control-matrix\\.csv|report\\.pdf}")
+    void export(
+            @Parameter(schema = @Schema(allowableValues = {"findings.csv", "control-matrix.csv", "report.pdf"}))
+                    @PathVariable
+                    String file,
             @RequestParam(name = "cluster", required = false) @Nullable List<String> cluster,
             @RequestParam String framework,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             HttpServletResponse response)
             throws IOException {
-        stream(request(cluster, framework, from, to), ExportFormat.FINDINGS_CSV, response);
-    }
-
-    @GetMapping("/control-matrix.csv")
-    void controlMatrix(
-            @RequestParam(name = "cluster", required = false) @Nullable List<String> cluster,
-            @RequestParam String framework,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            HttpServletResponse response)
-            throws IOException {
-        stream(request(cluster, framework, from, to), ExportFormat.CONTROLS_CSV, response);
-    }
-
-    @GetMapping("/report.pdf")
-    void report(
-            @RequestParam(name = "cluster", required = false) @Nullable List<String> cluster,
-            @RequestParam String framework,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            HttpServletResponse response)
-            throws IOException {
-        stream(request(cluster, framework, from, to), ExportFormat.PDF, response);
+        stream(request(cluster, framework, from, to), EXPORTS.get(file), response);
     }
 
     /** Checks everything first: once the first byte is out, an error can no longer be a problem detail. */
