@@ -348,19 +348,26 @@ public final class CatalogLoader {
                     "control " + control.ref() + " names section '" + control.section()
                             + "', which the framework does not define"));
         }
-        if (control.automated() && control.mappedChecks().isEmpty()) {
+        if (control.checked() && control.mappedChecks().isEmpty()) {
             problems.add(new CatalogProblem(
                     file.display(),
                     line,
-                    "control " + control.ref()
-                            + " has no check; mark it 'type: attestation' if no API object can prove it"));
+                    "control " + control.ref() + " is 'type: " + control.type().id()
+                            + "' but has no check; mark it 'type: attestation' if no API object can prove it"));
         }
-        if (!control.automated() && (!control.mappedChecks().isEmpty() || control.attestation() == null)) {
+        if (control.type() == ControlType.ATTESTATION && !control.mappedChecks().isEmpty()) {
             problems.add(new CatalogProblem(
                     file.display(),
                     line,
                     "attestation control " + control.ref()
-                            + " needs an 'attestation' block (prompt, validity) and no checks"));
+                            + " lists checks; mark it 'type: hybrid' if checks prove a part of it"));
+        }
+        if (control.attested() && control.attestation() == null) {
+            problems.add(new CatalogProblem(
+                    file.display(),
+                    line,
+                    control.type().id() + " control " + control.ref()
+                            + " needs an 'attestation' block (prompt, validity) saying what a person attests"));
         }
         for (var mapping : control.mappedChecks()) {
             if (!checkIds.contains(mapping.id())) {
