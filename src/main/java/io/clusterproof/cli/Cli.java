@@ -19,7 +19,7 @@ public final class Cli {
 
     static final String USAGE = """
             Usage:
-              java -jar clusterproof.jar scan PATH... [--framework ID]... [--format table|json|csv|sarif]
+              java -jar clusterproof.jar scan PATH... [--framework ID]... [--format table|json|csv|sarif|oscal]
                                                [--output FILE] [--fail-under PERCENT] [--catalog DIR]...
               java -jar clusterproof.jar checks [--format json] [--catalog DIR]...
 

@@ -2,6 +2,7 @@ package io.clusterproof.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterproof.assessment.AssessedObjects;
 import io.clusterproof.assessment.AssessmentEngine;
 import io.clusterproof.assessment.AssessmentInput;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code scan}: manifests in, a report out, an exit code for the pipeline. */
 final class ScanCommand {
@@ -57,13 +59,15 @@ final class ScanCommand {
                         locations.putIfAbsent(ResourceKey.of(o.object()), new ScanReport.Location(o.file(), o.line())));
         var objects = AssessedObjects.fromManifests(manifests.objects());
         var engine = new AssessmentEngine(catalog, SYSTEM_NAMESPACES);
+        var at = Clock.systemUTC().instant();
         var result = engine.assess(
-                new AssessmentInput(
-                        objects, List.of(), null, null, Clock.systemUTC().instant()),
-                FindingWaivers.NONE,
-                ControlAttestations.NONE);
+                new AssessmentInput(objects, List.of(), null, null, at), FindingWaivers.NONE, ControlAttestations.NONE);
         var report = ScanReport.of(catalog, result, options.frameworks(), manifests.issues());
-        write(report, catalog, locations);
+        write(
+                report,
+                catalog,
+                locations,
+                () -> OscalFormat.of(catalog, result, objects, options.frameworks(), options.paths(), at, version()));
         if (report.hasErrors()) {
             err.println("clusterproof: some documents could not be read; see \"errors\" in the output");
             return 2;
@@ -82,7 +86,11 @@ final class ScanCommand {
         return 0;
     }
 
-    private void write(ScanReport report, Catalog catalog, Map<ResourceKey, ScanReport.Location> locations) {
+    private void write(
+            ScanReport report,
+            Catalog catalog,
+            Map<ResourceKey, ScanReport.Location> locations,
+            Supplier<ObjectNode> oscal) {
         try (Writer writer = options.output() == null
                 ? new OutputStreamWriter(out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(options.output(), StandardCharsets.UTF_8)) {
@@ -91,6 +99,7 @@ final class ScanCommand {
                 case "json" -> json.writeValue(nonClosing(writer), report.toJson());
                 case "sarif" ->
                     json.writeValue(nonClosing(writer), SarifFormat.of(report, catalog, locations, version()));
+                case "oscal" -> json.writeValue(nonClosing(writer), oscal.get());
                 case "csv" -> CsvFormat.write(report, nonClosing(writer));
                 default -> {
                     var print = new PrintWriter(nonClosing(writer));

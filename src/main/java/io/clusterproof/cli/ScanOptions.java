@@ -15,7 +15,7 @@ record ScanOptions(
         @Nullable Double failUnder,
         List<Path> catalogs) {
 
-    static final List<String> FORMATS = List.of("table", "json", "csv", "sarif");
+    static final List<String> FORMATS = List.of("table", "json", "csv", "sarif", "oscal");
 
     static ScanOptions parse(List<String> args) {
         var paths = new ArrayList<Path>();
