@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** {@code scan}: manifests in, a report out, an exit code for the pipeline. */
 final class ScanCommand {
@@ -51,6 +52,7 @@ final class ScanCommand {
                                 catalog.frameworks().stream().map(f -> f.id()).toList()) + ")");
             }
         }
+        var baseline = options.baseline() == null ? null : Baseline.read(options.baseline());
         var manifests = ManifestReader.read(options.paths());
         var locations = new HashMap<ResourceKey, ScanReport.Location>();
         manifests
@@ -67,10 +69,20 @@ final class ScanCommand {
                 report,
                 catalog,
                 locations,
+                baseline,
                 () -> OscalFormat.of(catalog, result, objects, options.frameworks(), options.paths(), at, version()));
         if (report.hasErrors()) {
             err.println("clusterproof: some documents could not be read; see \"errors\" in the output");
             return 2;
+        }
+        var regressed = false;
+        if (baseline != null) {
+            var regressions = baseline.regressions(report);
+            if (!regressions.isEmpty()) {
+                err.println("clusterproof: regressed since the baseline " + baseline.file() + ":");
+                regressions.forEach(r -> err.println("  " + r));
+                regressed = true;
+            }
         }
         if (options.failUnder() != null) {
             var under = report.frameworks().stream()
@@ -83,13 +95,14 @@ final class ScanCommand {
                 return 1;
             }
         }
-        return 0;
+        return regressed ? 1 : 0;
     }
 
     private void write(
             ScanReport report,
             Catalog catalog,
             Map<ResourceKey, ScanReport.Location> locations,
+            @Nullable Baseline baseline,
             Supplier<ObjectNode> oscal) {
         try (Writer writer = options.output() == null
                 ? new OutputStreamWriter(out, StandardCharsets.UTF_8)
@@ -98,7 +111,8 @@ final class ScanCommand {
             switch (options.format()) {
                 case "json" -> json.writeValue(nonClosing(writer), report.toJson());
                 case "sarif" ->
-                    json.writeValue(nonClosing(writer), SarifFormat.of(report, catalog, locations, version()));
+                    json.writeValue(
+                            nonClosing(writer), SarifFormat.of(report, catalog, locations, version(), baseline));
                 case "oscal" -> json.writeValue(nonClosing(writer), oscal.get());
                 case "csv" -> CsvFormat.write(report, nonClosing(writer));
                 default -> {
