@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The CEL environment of checks: the variables of {@link CheckVariables}, the standard macros,
  * the optional ({@code ?.}), strings, sets and lists extensions, {@code selects()},
- * {@code imageRepository()}, {@code imageIsOneOf()} and {@code objects()}. Each evaluation may iterate at most {@code maxIterations} times in
+ * {@code imageRepository()}, {@code imageIsOneOf()}, {@code cidrsCoverEverything()} and
+ * {@code objects()}. Each evaluation may iterate at most {@code maxIterations} times in
  * comprehensions: the cost limit that keeps one rule from stalling an assessment.
  */
 public final class CelEnvironment {
@@ -66,6 +67,10 @@ public final class CelEnvironment {
                                 CelOverloadDecl.newGlobalOverload(
                                         "imageIsOneOf_string_list", SimpleType.BOOL, SimpleType.STRING, dynList)),
                         CelFunctionDecl.newFunctionDeclaration(
+                                CheckVariables.CIDRS_COVER_EVERYTHING_FUNCTION,
+                                CelOverloadDecl.newGlobalOverload(
+                                        "cidrsCoverEverything_list", SimpleType.BOOL, dynList)),
+                        CelFunctionDecl.newFunctionDeclaration(
                                 CheckVariables.SELECTS_FUNCTION,
                                 CelOverloadDecl.newGlobalOverload(
                                         "selects_dyn_dyn", SimpleType.BOOL, SimpleType.DYN, SimpleType.DYN)))
@@ -80,7 +85,8 @@ public final class CelEnvironment {
                                 "imageIsOneOf_string_list",
                                 String.class,
                                 List.class,
-                                (image, repositories) -> ImageReferences.isOneOf(image, repositories)));
+                                (image, repositories) -> ImageReferences.isOneOf(image, repositories)),
+                        CelFunctionBinding.from("cidrsCoverEverything_list", List.class, Cidrs::coverEverything));
         for (var name : CheckVariables.ALL) {
             builder.addVar(name, name.equals(CheckVariables.NOW) ? SimpleType.TIMESTAMP : SimpleType.DYN);
         }

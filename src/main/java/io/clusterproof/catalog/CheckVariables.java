@@ -64,5 +64,8 @@ public final class CheckVariables {
     /** {@code imageIsOneOf(image, repositories)}: whole-component repository match, never a substring. */
     public static final String IMAGE_IS_ONE_OF_FUNCTION = "imageIsOneOf";
 
+    /** {@code cidrsCoverEverything(cidrs)}: whether CIDR blocks together cover all IPv4 or all IPv6 addresses. */
+    public static final String CIDRS_COVER_EVERYTHING_FUNCTION = "cidrsCoverEverything";
+
     private CheckVariables() {}
 }
