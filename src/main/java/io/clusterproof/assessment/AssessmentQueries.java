@@ -108,11 +108,12 @@ public class AssessmentQueries {
                 .findFirst();
     }
 
-    /** The main-lineage assessment of a snapshot. */
+    /** The main-lineage assessment of a snapshot; the latest when the snapshot was assessed again since. */
     public Optional<AssessmentSummary> forSnapshot(long snapshotId) {
         return jdbc
                 .query(
-                        "select " + ASSESSMENT_COLUMNS + " from assessment where snapshot_id = ? and lineage = 0",
+                        "select " + ASSESSMENT_COLUMNS + " from assessment where snapshot_id = ? and lineage = 0 "
+                                + "order by id desc fetch first 1 rows only",
                         SUMMARY,
                         snapshotId)
                 .stream()

@@ -56,6 +56,18 @@ public class SnapshotReader {
                 .findFirst();
     }
 
+    /** The id of the cluster's first snapshot after the given one; empty when there is none yet. */
+    public Optional<Long> nextAfter(long clusterId, long snapshotId) {
+        return jdbc
+                .queryForList(
+                        "select id from snapshot where cluster_id = ? and id > ? order by id fetch first 1 rows only",
+                        Long.class,
+                        clusterId,
+                        snapshotId)
+                .stream()
+                .findFirst();
+    }
+
     public Page<SnapshotSummary> list(long clusterId, Pageable pageable) {
         var total = jdbc.queryForObject("select count(*) from snapshot where cluster_id = ?", Long.class, clusterId);
         var content = jdbc.query(
