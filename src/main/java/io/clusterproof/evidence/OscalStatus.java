@@ -19,7 +19,9 @@ record OscalStatus(String state, String reason, String remarks) {
                 result.waived() > 0
                         ? waived(result.waived())
                         : new OscalStatus(
-                                SATISFIED, "pass", "evidenced: all " + results(result.pass()) + " of its checks pass");
+                                SATISFIED,
+                                "pass",
+                                "evidenced: " + results(result.pass()) + " of its checks, all passing");
             case FAIL -> notSatisfied("fail", "failing: " + results(result.fail()) + " of its checks fail");
             case UNKNOWN ->
                 notSatisfied(
