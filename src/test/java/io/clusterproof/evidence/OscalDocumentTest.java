@@ -11,6 +11,7 @@ import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.CatalogFiles;
 import io.clusterproof.catalog.CatalogLoader;
 import io.clusterproof.catalog.ControlDefinition;
+import io.clusterproof.catalog.ControlType;
 import io.clusterproof.evidence.AttestationsInForce.Attestation;
 import io.clusterproof.evidence.WaiversInForce.Waiver;
 import java.nio.file.Path;
@@ -119,7 +120,7 @@ class OscalDocumentTest {
                 .startsWith("not evidenced: the data");
         assertThat(state(document, "B.1")).isEqualTo("satisfied");
         for (var status : ControlStatus.values()) {
-            var state = OscalStatus.of(new ControlResult("f", "r", status, 1, 0, 0, 0, 0, null))
+            var state = OscalStatus.of(new ControlResult("f", "r", status, 1, 0, 0, 0, 0, null), ControlType.HYBRID)
                     .state();
             assertThat(state).as(status.name()).isEqualTo(status.passing() ? "satisfied" : "not-satisfied");
         }
