@@ -4,7 +4,9 @@
  * against a previous scan ({@code --baseline}); {@code checks} lists the catalog's checks. No web
  * server, no database.
  */
+@ApplicationModule(allowedDependencies = {"assessment", "base", "catalog", "evidence", "snapshot"})
 @NullMarked
 package io.clusterproof.cli;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
