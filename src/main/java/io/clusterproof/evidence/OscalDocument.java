@@ -165,7 +165,7 @@ public final class OscalDocument {
             ControlResult result,
             OscalObservations observations,
             OscalRisks risks) {
-        var status = OscalStatus.of(result);
+        var status = OscalStatus.of(result, control.type());
         var finding = JSON.objectNode()
                 .put("uuid", StableUuid.of(key + "/control/" + control.ref()).toString())
                 .put("title", control.ref() + " " + control.title())

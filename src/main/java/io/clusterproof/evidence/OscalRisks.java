@@ -68,9 +68,11 @@ final class OscalRisks {
                                     + (waiver.ticket() == null ? "" : ", ticket " + waiver.ticket()) + ".")
                     .put("start", waiver.approvedAt().toString())
                     .put("end", waiver.expiresAt().toString());
-            entry.set(
-                    "logged-by",
-                    JSON.arrayNode().add(JSON.objectNode().put("party-uuid", parties.uuidOf(waiver.approvedBy()))));
+            if (!waiver.approvedBy().isBlank()) {
+                entry.set(
+                        "logged-by",
+                        JSON.arrayNode().add(JSON.objectNode().put("party-uuid", parties.uuidOf(waiver.approvedBy()))));
+            }
             entry.put("status-change", "deviation-approved");
             var log = JSON.objectNode();
             log.set("entries", JSON.arrayNode().add(entry));

@@ -1,6 +1,7 @@
 package io.clusterproof.evidence;
 
 import io.clusterproof.assessment.ControlResult;
+import io.clusterproof.catalog.ControlType;
 
 /**
  * How a control's status reads in OSCAL: the finding target's state ({@code satisfied} or
@@ -13,13 +14,15 @@ record OscalStatus(String state, String reason, String remarks) {
     static final String SATISFIED = "satisfied";
     static final String NOT_SATISFIED = "not-satisfied";
 
-    static OscalStatus of(ControlResult result) {
+    static OscalStatus of(ControlResult result, ControlType type) {
         return switch (result.status()) {
             case PASS ->
                 result.waived() > 0
                         ? waived(result.waived())
                         : new OscalStatus(
-                                SATISFIED, "pass", "evidenced: all " + results(result.pass()) + " of its checks pass");
+                                SATISFIED,
+                                "pass",
+                                "evidenced: " + results(result.pass()) + " of its checks, all passing");
             case PASS_WAIVED -> waived(result.waived());
             case FAIL -> notSatisfied("fail", "failing: " + results(result.fail()) + " of its checks fail");
             case UNKNOWN ->
@@ -36,13 +39,24 @@ record OscalStatus(String state, String reason, String remarks) {
                         result.note() == null
                                 ? "not applicable: no resource in scope matched its checks"
                                 : "not applicable: " + result.note());
-            case NEEDS_ATTESTATION ->
-                result.pass() > 0
-                        ? notSatisfied("other", "partially evidenced: attestation missing")
-                        : notSatisfied(
-                                "other",
-                                "not evidenced: no API object can prove it and no valid attestation is on record");
+            case NEEDS_ATTESTATION -> needsAttestation(result, type);
             case ATTESTED -> new OscalStatus(SATISFIED, "pass", "attested: a valid attestation covers it");
+        };
+    }
+
+    /** Checks that pass prove only part of a control that needs an attestation for the rest. */
+    private static OscalStatus needsAttestation(ControlResult result, ControlType type) {
+        if (result.pass() > 0) {
+            return notSatisfied("other", "partially evidenced: attestation missing");
+        }
+        return switch (type) {
+            case HYBRID ->
+                notSatisfied(
+                        "other",
+                        "not evidenced: its checks prove only part of it, and no valid attestation covers the rest");
+            case AUTOMATED, ATTESTATION ->
+                notSatisfied(
+                        "other", "not evidenced: no API object can prove it and no valid attestation is on record");
         };
     }
 

@@ -73,6 +73,29 @@ class ScanOscalTest {
     }
 
     @Test
+    void a_hybrid_control_is_never_satisfied_by_a_scan_which_has_no_attestation() throws IOException {
+        var document = scan("scan", CliTest.CLEAN, "--format", "oscal");
+
+        var hybrid = document.findParents("target").stream()
+                .filter(f -> propValue(f, "control-type").equals("hybrid"))
+                .toList();
+        assertThat(hybrid).isNotEmpty();
+        for (var finding : hybrid) {
+            var status = finding.at("/target/status");
+            assertThat(status.get("state").asText())
+                    .as(finding.get("title").asText())
+                    .isEqualTo("not-satisfied");
+            if (propValue(finding, "status").equals("NEEDS_ATTESTATION")) {
+                assertThat(status.get("remarks").asText())
+                        .isIn(
+                                "partially evidenced: attestation missing",
+                                "not evidenced: its checks prove only part of it, and no valid attestation covers"
+                                        + " the rest");
+            }
+        }
+    }
+
+    @Test
     void two_scans_of_the_same_manifests_have_the_same_uuids() throws IOException {
         var first = scan("scan", CliTest.CLEAN, "--format", "oscal");
         var second = scan("scan", CliTest.CLEAN, "--format", "oscal");

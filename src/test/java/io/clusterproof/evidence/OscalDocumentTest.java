@@ -11,6 +11,7 @@ import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.CatalogFiles;
 import io.clusterproof.catalog.CatalogLoader;
 import io.clusterproof.catalog.ControlDefinition;
+import io.clusterproof.catalog.ControlType;
 import io.clusterproof.evidence.AttestationsInForce.Attestation;
 import io.clusterproof.evidence.WaiversInForce.Waiver;
 import java.nio.file.Path;
@@ -120,8 +121,19 @@ class OscalDocumentTest {
                 .startsWith("not evidenced: the data");
         assertThat(state(document, "B.1")).isEqualTo("satisfied");
         for (var status : ControlStatus.values()) {
-            var state = OscalStatus.of(new ControlResult(
-                            "f", "r", status, 1, 0, status == ControlStatus.PASS_WAIVED ? 1 : 0, 0, 0, null, null))
+            var state = OscalStatus.of(
+                            new ControlResult(
+                                    "f",
+                                    "r",
+                                    status,
+                                    1,
+                                    0,
+                                    status == ControlStatus.PASS_WAIVED ? 1 : 0,
+                                    0,
+                                    0,
+                                    null,
+                                    null),
+                            ControlType.HYBRID)
                     .state();
             // a pass that rests on waivers counts in the control score but does not satisfy the control in OSCAL
             assertThat(state)
