@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * FAILED run and no snapshot; a kind that cannot be read gives a PARTIAL snapshot.
  */
 @Component
-class Collection {
+class SnapshotCollector {
 
-    private static final Logger log = LoggerFactory.getLogger(Collection.class);
+    private static final Logger log = LoggerFactory.getLogger(SnapshotCollector.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final KubernetesClients clients;
@@ -29,7 +29,7 @@ class Collection {
     private final Clock clock;
     private final CollectionMetrics metrics;
 
-    Collection(
+    SnapshotCollector(
             KubernetesClients clients,
             SnapshotWriter writer,
             RunBook runBook,
