@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("scan", "checks");
+    public static final Set<String> COMMANDS = Set.of("scan", "checks", "controls");
 
     static final String USAGE = """
             Usage:
@@ -24,9 +24,11 @@ public final class Cli {
                                                [--output FILE] [--fail-under PERCENT] [--baseline PREVIOUS.json]
                                                [--catalog DIR]...
               java -jar clusterproof.jar checks [--format json] [--catalog DIR]...
+              java -jar clusterproof.jar controls [--framework ID] [--format json] [--catalog DIR]...
 
             scan     assesses manifest files and directories (YAML, JSON, kind: List, kubectl dumps, .tar.gz)
             checks   lists the catalog's checks with their cross-references and mapped controls
+            controls lists the frameworks' controls: type (automated|hybrid|attestation), implementation, checks
             --baseline compares with an earlier scan --format json output: what got worse is printed, and
                      SARIF results say whether they are new (baselineState).
             Exit codes: 0 fine, 1 a control score is under --fail-under, or a control got worse or a new
@@ -46,6 +48,7 @@ public final class Cli {
             return switch (args[0]) {
                 case "scan" -> new ScanCommand(ScanOptions.parse(rest), out, err).run();
                 case "checks" -> new ChecksCommand(rest, out).run();
+                case "controls" -> new ControlsCommand(rest, out).run();
                 default -> throw new UsageException("unknown command " + args[0]);
             };
         } catch (UsageException e) {
