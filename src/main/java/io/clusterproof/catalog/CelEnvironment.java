@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * The CEL environment of checks: the variables of {@link CheckVariables}, the standard macros,
  * the optional ({@code ?.}), strings, sets and lists extensions, {@code selects()},
- * {@code imageRepository()}, {@code imageIsOneOf()}, {@code cidrsCoverEverything()} and
+ * {@code imageRepository()}, {@code imageIsOneOf()}, {@code cidrsCoverEverything()}, {@code cidrContains()} and
  * {@code objects()}. Each evaluation may iterate at most {@code maxIterations} times in
  * comprehensions: the cost limit that keeps one rule from stalling an assessment.
  */
@@ -71,6 +71,13 @@ public final class CelEnvironment {
                                 CelOverloadDecl.newGlobalOverload(
                                         "cidrsCoverEverything_list", SimpleType.BOOL, dynList)),
                         CelFunctionDecl.newFunctionDeclaration(
+                                CheckVariables.CIDR_CONTAINS_FUNCTION,
+                                CelOverloadDecl.newGlobalOverload(
+                                        "cidrContains_string_string",
+                                        SimpleType.BOOL,
+                                        SimpleType.STRING,
+                                        SimpleType.STRING)),
+                        CelFunctionDecl.newFunctionDeclaration(
                                 CheckVariables.SELECTS_FUNCTION,
                                 CelOverloadDecl.newGlobalOverload(
                                         "selects_dyn_dyn", SimpleType.BOOL, SimpleType.DYN, SimpleType.DYN)))
@@ -86,7 +93,9 @@ public final class CelEnvironment {
                                 String.class,
                                 List.class,
                                 (image, repositories) -> ImageReferences.isOneOf(image, repositories)),
-                        CelFunctionBinding.from("cidrsCoverEverything_list", List.class, Cidrs::coverEverything));
+                        CelFunctionBinding.from("cidrsCoverEverything_list", List.class, Cidrs::coverEverything),
+                        CelFunctionBinding.from(
+                                "cidrContains_string_string", String.class, String.class, Cidrs::contains));
         for (var name : CheckVariables.ALL) {
             builder.addVar(name, name.equals(CheckVariables.NOW) ? SimpleType.TIMESTAMP : SimpleType.DYN);
         }

@@ -67,5 +67,8 @@ public final class CheckVariables {
     /** {@code cidrsCoverEverything(cidrs)}: whether CIDR blocks together cover all IPv4 or all IPv6 addresses. */
     public static final String CIDRS_COVER_EVERYTHING_FUNCTION = "cidrsCoverEverything";
 
+    /** {@code cidrContains(cidr, address)}: whether a CIDR block contains an address. */
+    public static final String CIDR_CONTAINS_FUNCTION = "cidrContains";
+
     private CheckVariables() {}
 }

@@ -28,6 +28,17 @@ public final class Cidrs {
         return covers(v4, 32) || covers(v6, 128);
     }
 
+    /** Whether the block contains the address (both of the same family); false when either does not parse. */
+    public static boolean contains(String cidr, String address) {
+        var block = range(cidr.trim());
+        var single = range(address.trim() + (address.contains(":") ? "/128" : "/32"));
+        return block != null
+                && single != null
+                && block.bits() == single.bits()
+                && block.bounds()[0].compareTo(single.bounds()[0]) <= 0
+                && single.bounds()[1].compareTo(block.bounds()[1]) <= 0;
+    }
+
     private record Range(int bits, BigInteger[] bounds) {}
 
     private static Range range(String cidr) {

@@ -39,4 +39,12 @@ class RuleFunctionsTest {
         assertThat(Cidrs.coverEverything(List.of("10.0.0.0/8", "not-a-cidr"))).isFalse();
         assertThat(Cidrs.coverEverything(List.of())).isFalse();
     }
+
+    @Test
+    void a_cidr_contains_an_address_of_its_own_family_only() {
+        assertThat(Cidrs.contains("169.254.0.0/16", "169.254.169.254")).isTrue();
+        assertThat(Cidrs.contains("0.0.0.0/0", "169.254.169.254")).isTrue();
+        assertThat(Cidrs.contains("10.0.0.0/8", "169.254.169.254")).isFalse();
+        assertThat(Cidrs.contains("::/0", "169.254.169.254")).isFalse();
+    }
 }

@@ -115,12 +115,19 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver {
                 "Assessment",
                 "#" + assessment.id() + " of the snapshot taken " + time.dateTime(assessment.snapshotTakenAt())
                         + " · catalog " + assessment.catalogDigest().substring(0, 12)));
+        // only frameworks whose scope contains the resource: a finding in a non-CDE namespace is no PCI evidence
         var controls = new ArrayList<String>();
-        catalog.controlsOf(check.id())
-                .forEach((framework, refs) -> controls.add(
-                        catalog.framework(framework).map(f -> f.name()).orElse(framework) + " "
-                                + String.join(", ", refs)));
-        facts.add(fact("Evidence for", controls.isEmpty() ? "no mapped control" : String.join(" · ", controls)));
+        catalog.controlsOf(check.id()).forEach((framework, refs) -> {
+            if (finding.frameworks().contains(framework)) {
+                controls.add(catalog.framework(framework).map(f -> f.name()).orElse(framework) + " "
+                        + String.join(", ", refs));
+            }
+        });
+        facts.add(fact(
+                "Evidence for",
+                controls.isEmpty()
+                        ? "no control of a framework whose scope includes this resource"
+                        : String.join(" · ", controls)));
         var link = remediation.getIfAvailable() == null
                 ? null
                 : remediation
