@@ -1,7 +1,7 @@
 /**
  * The headless commands for pipelines, from the same jar: {@code scan} assesses manifest files
  * with the catalog and prints a table, JSON, CSV or SARIF; {@code checks} lists the catalog's
- * checks. No web server, no database.
+ * checks, and {@code checks verify} runs their fixtures. No web server, no database.
  */
 @ApplicationModule(allowedDependencies = {"assessment", "base", "catalog", "evidence", "snapshot"})
 @NullMarked
