@@ -94,7 +94,7 @@ public final class AssessmentEngine {
         findings.sort((a, b) -> a.checkId().equals(b.checkId())
                 ? a.resource().compareTo(b.resource())
                 : a.checkId().compareTo(b.checkId()));
-        var outcome = Scoring.score(catalog, findings, attestations);
+        var outcome = Scoring.score(catalog, findings, attestations, scopes.emptyScopes(objects));
         return new AssessmentResult(catalog.digest(), findings, outcome.controls(), outcome.scores());
     }
 

@@ -3,6 +3,7 @@ package io.clusterproof.assessment;
 import io.clusterproof.base.SqlPages;
 import io.clusterproof.base.SqlTime;
 import io.clusterproof.catalog.Catalog;
+import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.ResourceKey;
 import java.sql.ResultSet;
@@ -11,12 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,7 +71,15 @@ public class AssessmentQueries {
         stored.stream().filter(c -> c.attestationId() != null).forEach(c -> attested.put(c.ref(), c.attestationId()));
         var counts = countsByCheck(
                 assessmentId, FindingFilter.all().withFramework(frameworkId).withNamespaces(namespaces));
-        var outcome = Scoring.score(framework, counts, (fw, ref) -> attested.get(ref));
+        var whole = scores(assessmentId).stream()
+                .filter(s -> s.frameworkId().equals(frameworkId))
+                .findFirst();
+        var outcome = Scoring.score(
+                framework,
+                Scoring.severities(catalog),
+                counts,
+                (fw, ref) -> attested.get(ref),
+                whole.map(FrameworkScore::scopeEmpty).orElse(false));
         return new Posture(outcome.score(), outcome.controls(), true);
     }
 
@@ -171,7 +183,7 @@ public class AssessmentQueries {
     public List<ControlResult> controls(long assessmentId, String frameworkId) {
         return jdbc.query(
                 "select framework_id, control_ref, status, pass_count, fail_count, waived_count, unknown_count, "
-                        + "error_count, attestation_id from control_result where assessment_id = ? and framework_id = ?",
+                        + "error_count, attestation_id, note from control_result where assessment_id = ? and framework_id = ?",
                 CONTROL,
                 assessmentId,
                 frameworkId);
@@ -181,7 +193,7 @@ public class AssessmentQueries {
         return jdbc
                 .query(
                         "select framework_id, control_ref, status, pass_count, fail_count, waived_count, unknown_count, "
-                                + "error_count, attestation_id from control_result where assessment_id = ? and framework_id = ? "
+                                + "error_count, attestation_id, note from control_result where assessment_id = ? and framework_id = ? "
                                 + "and control_ref = ?",
                         CONTROL,
                         assessmentId,
@@ -189,6 +201,30 @@ public class AssessmentQueries {
                         ref)
                 .stream()
                 .findFirst();
+    }
+
+    /** The waivers that cover findings of each check in a framework's scope, for "Pass (waived)" controls. */
+    public Map<String, Set<Long>> waiversByCheck(long assessmentId, String frameworkId) {
+        var where = FindingWhere.of(
+                require(assessmentId),
+                FindingFilter.all().withFramework(frameworkId).withStatuses(EnumSet.of(FindingStatus.WAIVED)));
+        var byCheck = new HashMap<String, Set<Long>>();
+        jdbc.query(
+                "select distinct f.check_id, f.waiver_id from finding_state f where " + where.sql()
+                        + " and f.waiver_id is not null",
+                rs -> {
+                    byCheck.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+                            .add(rs.getLong(2));
+                },
+                where.args().toArray());
+        return byCheck;
+    }
+
+    /** The waivers a control's PASS_WAIVED rests on. */
+    public static Set<Long> waiversOf(ControlDefinition control, Map<String, Set<Long>> waiversByCheck) {
+        var waivers = new TreeSet<Long>();
+        control.mappedChecks().forEach(m -> waivers.addAll(waiversByCheck.getOrDefault(m.id(), Set.of())));
+        return waivers;
     }
 
     public long countFindings(long assessmentId, FindingFilter filter) {
@@ -379,7 +415,8 @@ public class AssessmentQueries {
             rs.getInt(6),
             rs.getInt(7),
             rs.getInt(8),
-            rs.getObject(9) == null ? null : rs.getLong(9));
+            rs.getObject(9) == null ? null : rs.getLong(9),
+            rs.getString(10));
 
     private static final RowMapper<StoredFinding> FINDING = AssessmentQueries::finding;
 
@@ -402,28 +439,37 @@ public class AssessmentQueries {
 
     private static final RowMapper<FrameworkScore> SCORE = (rs, i) -> new FrameworkScore(
             rs.getString("framework_id"),
-            rs.getInt("passing_controls"),
-            rs.getInt("assessable_controls"),
-            rs.getInt("passing_checks"),
-            rs.getInt("total_checks"),
-            rs.getInt("automated_controls"),
-            rs.getInt("total_controls"),
-            new StatusCounts(
+            new ControlCounts(
                     rs.getInt("controls_pass"),
+                    rs.getInt("controls_pass_waived"),
                     rs.getInt("controls_fail"),
-                    0,
+                    rs.getInt("controls_needs_attestation"),
+                    rs.getInt("controls_attested"),
                     rs.getInt("controls_unknown"),
                     rs.getInt("controls_error"),
-                    rs.getInt("controls_na"),
-                    rs.getInt("controls_needs_attestation"),
-                    rs.getInt("controls_attested")),
+                    rs.getInt("controls_na")),
+            rs.getInt("verified_controls"),
+            rs.getInt("automated_controls"),
+            rs.getInt("total_controls"),
             new StatusCounts(
                     rs.getInt("findings_pass"),
                     rs.getInt("findings_fail"),
                     rs.getInt("findings_waived"),
                     rs.getInt("findings_unknown"),
                     rs.getInt("findings_error"),
-                    0,
-                    0,
-                    0));
+                    rs.getInt("findings_na")),
+            severities(rs),
+            rs.getBoolean("scope_empty"));
+
+    private static List<SeverityScore> severities(ResultSet rs) throws SQLException {
+        var severities = new ArrayList<SeverityScore>();
+        for (var severity : Severity.values()) {
+            var prefix = severity.name().toLowerCase(Locale.ROOT);
+            int total = rs.getInt(prefix + "_total");
+            if (total > 0) {
+                severities.add(new SeverityScore(severity, rs.getInt(prefix + "_passing"), total));
+            }
+        }
+        return severities;
+    }
 }

@@ -171,7 +171,7 @@ class AssessmentRunner {
                         .map(p -> p.forCluster(snapshot.clusterId(), asOf))
                         .orElse(FindingWaivers.NONE),
                 Optional.ofNullable(attestations.getIfAvailable())
-                        .map(p -> p.at(asOf))
+                        .map(p -> p.at(snapshot.clusterId(), asOf))
                         .orElse(ControlAttestations.NONE));
         var duration = (int) Duration.between(started, clock.instant()).toMillis();
         var header = new AssessmentStore.Header(

@@ -81,9 +81,13 @@ class AssessmentStore {
         jdbc.batchUpdate("""
                 insert into framework_score (assessment_id, framework_id, cluster_id, main, snapshot_taken_at,
                     passing_controls, assessable_controls, passing_checks, total_checks, automated_controls, total_controls,
-                    controls_pass, controls_fail, controls_unknown, controls_error, controls_na, controls_needs_attestation,
-                    controls_attested, findings_pass, findings_fail, findings_waived, findings_unknown, findings_error)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    controls_pass, controls_pass_waived, controls_fail, controls_unknown, controls_error, controls_na,
+                    controls_needs_attestation, controls_attested, verified_controls, scope_empty,
+                    findings_pass, findings_fail, findings_waived, findings_unknown, findings_error, findings_na,
+                    critical_passing, critical_total, high_passing, high_total, medium_passing, medium_total,
+                    low_passing, low_total)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?)
                 """, scores, BATCH, (s, score) -> {
             int i = 1;
             s.setLong(i++, id);
@@ -92,33 +96,45 @@ class AssessmentStore {
             s.setBoolean(i++, header.mainLineage());
             s.setObject(i++, SqlTime.of(header.takenAt()));
             s.setInt(i++, score.passingControls());
-            s.setInt(i++, score.assessableControls());
+            s.setInt(i++, score.scoredControls());
             s.setInt(i++, score.passingChecks());
             s.setInt(i++, score.totalChecks());
             s.setInt(i++, score.automatedControls());
             s.setInt(i++, score.totalControls());
             var c = score.controls();
             s.setInt(i++, c.pass());
+            s.setInt(i++, c.passWaived());
             s.setInt(i++, c.fail());
             s.setInt(i++, c.unknown());
             s.setInt(i++, c.error());
             s.setInt(i++, c.notApplicable());
             s.setInt(i++, c.needsAttestation());
             s.setInt(i++, c.attested());
+            s.setInt(i++, score.verifiedControls());
+            s.setBoolean(i++, score.scopeEmpty());
             var f = score.findings();
             s.setInt(i++, f.pass());
             s.setInt(i++, f.fail());
             s.setInt(i++, f.waived());
             s.setInt(i++, f.unknown());
-            s.setInt(i, f.error());
+            s.setInt(i++, f.error());
+            s.setInt(i++, f.notApplicable());
+            for (var severity : Severity.values()) {
+                var bySeverity = score.severities().stream()
+                        .filter(x -> x.severity() == severity)
+                        .findFirst()
+                        .orElse(new SeverityScore(severity, 0, 0));
+                s.setInt(i++, bySeverity.passingChecks());
+                s.setInt(i++, bySeverity.totalChecks());
+            }
         });
     }
 
     private void storeControls(long id, List<ControlResult> controls) {
         jdbc.batchUpdate("""
                 insert into control_result (assessment_id, framework_id, control_ref, status, pass_count, fail_count,
-                    waived_count, unknown_count, error_count, attestation_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    waived_count, unknown_count, error_count, attestation_id, note)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, controls, BATCH, (s, control) -> {
             s.setLong(1, id);
             s.setString(2, control.frameworkId());
@@ -130,6 +146,7 @@ class AssessmentStore {
             s.setInt(8, control.unknown());
             s.setInt(9, control.error());
             s.setObject(10, control.attestationId());
+            s.setString(11, control.note());
         });
     }
 

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A control's status in one assessment, with the finding counts it was derived from.
  *
- * @param attestationId the attestation that makes it ATTESTED
+ * @param attestationId the attestation that makes it ATTESTED, or completes a hybrid control's PASS
+ * @param note why it is NOT_APPLICABLE, or what the checks of a hybrid control covered; null otherwise
  */
 public record ControlResult(
         String frameworkId,
@@ -16,4 +17,5 @@ public record ControlResult(
         int waived,
         int unknown,
         int error,
-        @Nullable Long attestationId) {}
+        @Nullable Long attestationId,
+        @Nullable String note) {}

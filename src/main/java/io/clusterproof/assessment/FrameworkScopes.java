@@ -4,6 +4,7 @@ import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.FrameworkDefinition;
 import io.clusterproof.catalog.LabelSelectors;
 import io.clusterproof.snapshot.KubeObjects;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,24 @@ final class FrameworkScopes {
 
     Set<String> all() {
         return all;
+    }
+
+    /**
+     * Frameworks whose scope no namespace of these objects falls into: nothing in the cluster is in
+     * their scope, so they are not scored.
+     */
+    Set<String> emptyScopes(Collection<AssessedObject> objects) {
+        var empty = new LinkedHashSet<>(all);
+        for (var object : objects) {
+            var namespace = object.scopeNamespace();
+            if (!namespace.isEmpty()) {
+                empty.removeAll(of(namespace));
+                if (empty.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return empty;
     }
 
     /** Frameworks whose scope includes an object with this scope namespace ("" = cluster-scoped). */

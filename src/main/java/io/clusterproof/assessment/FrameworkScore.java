@@ -1,38 +1,88 @@
 package io.clusterproof.assessment;
 
+import java.util.List;
+
 /**
- * The two scores of a framework and its automated coverage, each kept with its parts so that the
- * formula can be shown.
+ * A framework's scores and coverage, each kept with its parts so that the formula can be shown.
+ * The control score and the verified share share one denominator: every control in scope except
+ * NOT_APPLICABLE. A framework whose scope nothing in the cluster falls into is not scored at all.
  *
- * <ul>
- *   <li>control score = passing controls ÷ controls that could be assessed (PASS, FAIL, ATTESTED,
- *       NEEDS_ATTESTATION; UNKNOWN, ERROR and NOT_APPLICABLE are shown but not counted)
- *   <li>resource score = passing resource-checks (PASS or WAIVED) ÷ all resource-checks except
- *       NOT_APPLICABLE
- *   <li>automated coverage = controls with at least one check ÷ all controls
- * </ul>
+ * @param verifiedControls automated controls that PASS by checks alone (no waiver, no attestation)
+ * @param automatedControls controls that checks prove completely ({@code type: automated})
+ * @param totalControls every control of the framework in the catalog
+ * @param severities the resource score per check severity, most severe first
+ * @param scopeEmpty no namespace of the cluster is in the framework's scope
  */
 public record FrameworkScore(
         String frameworkId,
-        int passingControls,
-        int assessableControls,
-        int passingChecks,
-        int totalChecks,
+        ControlCounts controls,
+        int verifiedControls,
         int automatedControls,
         int totalControls,
-        StatusCounts controls,
-        StatusCounts findings) {
+        StatusCounts findings,
+        List<SeverityScore> severities,
+        boolean scopeEmpty) {
+
+    /** The control score's formula, word for word wherever the score is explained. */
+    public static final String CONTROL_SCORE_FORMULA =
+            "Control score = (PASS + PASS_WAIVED + ATTESTED) ÷ (every control in scope − NOT_APPLICABLE). "
+                    + "FAIL, NEEDS_ATTESTATION, UNKNOWN and ERROR count in the denominator, "
+                    + "so data that was not collected never raises the score.";
+
+    /** The verified share's formula, word for word wherever the share is explained. */
+    public static final String VERIFIED_SHARE_FORMULA =
+            "Verified share = controls that PASS by checks alone (automated controls, no waiver, no attestation) "
+                    + "÷ the same denominator.";
+
+    public static final String RESOURCE_SCORE_FORMULA =
+            "Resource score = resource-checks that PASS or are WAIVED ÷ every resource-check except NOT_APPLICABLE.";
+
+    public FrameworkScore {
+        severities = List.copyOf(severities);
+    }
+
+    /** The control score's numerator: PASS + PASS_WAIVED + ATTESTED. */
+    public int passingControls() {
+        return controls.passing();
+    }
+
+    /** The denominator of the control score and the verified share. */
+    public int scoredControls() {
+        return controls.counted();
+    }
+
+    public int passingChecks() {
+        return findings.pass() + findings.waived();
+    }
+
+    public int totalChecks() {
+        return findings.counted();
+    }
+
+    /** Whether the framework has a score: something is in its scope, and some control counts. */
+    public boolean scored() {
+        return !scopeEmpty && scoredControls() > 0;
+    }
 
     public double controlScore() {
-        return percent(passingControls, assessableControls);
+        return percent(passingControls(), scoredControls());
+    }
+
+    public double verifiedShare() {
+        return percent(verifiedControls, scoredControls());
     }
 
     public double resourceScore() {
-        return percent(passingChecks, totalChecks);
+        return percent(passingChecks(), totalChecks());
     }
 
     public double coverage() {
         return percent(automatedControls, totalControls);
+    }
+
+    /** "of the 87 requirements in this catalog": what the automated coverage is measured against. */
+    public String coverageBasis() {
+        return automatedControls + " automated of the " + totalControls + " requirements in this catalog";
     }
 
     static double percent(int part, int whole) {

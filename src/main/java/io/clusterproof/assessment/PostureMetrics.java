@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Posture for Prometheus, from each cluster's latest assessment:
- * {@code clusterproof_framework_score{cluster, framework, type="control|resource|coverage"}} in
+ * {@code clusterproof_framework_score{cluster, framework, type="control|verified|resource|coverage"}} in
  * percent and {@code clusterproof_findings{cluster, status}}. Refreshed after every assessment
  * from the stored aggregates, never by scanning findings on a scrape.
  */
@@ -58,7 +58,10 @@ class PostureMetrics {
             }
             for (var score : assessments.scores(latest.id())) {
                 var tags = Tags.of("cluster", cluster.name(), "framework", score.frameworkId());
-                scoreRows.add(MultiGauge.Row.of(tags.and("type", "control"), score.controlScore()));
+                if (score.scored()) {
+                    scoreRows.add(MultiGauge.Row.of(tags.and("type", "control"), score.controlScore()));
+                    scoreRows.add(MultiGauge.Row.of(tags.and("type", "verified"), score.verifiedShare()));
+                }
                 scoreRows.add(MultiGauge.Row.of(tags.and("type", "resource"), score.resourceScore()));
                 scoreRows.add(MultiGauge.Row.of(tags.and("type", "coverage"), score.coverage()));
             }

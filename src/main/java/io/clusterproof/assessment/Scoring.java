@@ -4,17 +4,25 @@ import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.CheckMapping;
 import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.catalog.FrameworkDefinition;
+import io.clusterproof.catalog.Severity;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The status rules and score formulas of DESIGN.md, computed from finding counts per check. A
- * control FAILs if any in-scope finding of its checks fails; is ERROR or UNKNOWN if any finding
- * is, and none fails; PASSes when every finding passes or is waived; is NOT_APPLICABLE when there
- * is no in-scope finding at all. Attestation controls are ATTESTED or NEED_ATTESTATION.
+ * The status rules and score formulas of DESIGN.md, computed from finding counts per check.
+ *
+ * <p>From its checks' in-scope findings, a control is FAIL if any fails, whatever was attested;
+ * else ERROR or UNKNOWN if any is; else PASS when every finding passes, PASS_WAIVED when some pass
+ * only thanks to waivers; NOT_APPLICABLE (with its reason) when there is no in-scope finding. A
+ * hybrid control adds the attestation: passing checks without a valid attestation are
+ * NEEDS_ATTESTATION. An attestation control is ATTESTED or NEEDS_ATTESTATION.
  */
 final class Scoring {
 
@@ -24,15 +32,30 @@ final class Scoring {
 
     record FrameworkOutcome(List<ControlResult> controls, FrameworkScore score) {}
 
-    static Outcome score(Catalog catalog, List<Finding> findings, ControlAttestations attestations) {
+    private record CheckStatus(ControlStatus status, int pass, int fail, int waived, int unknown, int error) {}
+
+    static Outcome score(
+            Catalog catalog, List<Finding> findings, ControlAttestations attestations, Set<String> scopeEmpty) {
         var controls = new ArrayList<ControlResult>();
         var scores = new ArrayList<FrameworkScore>();
         for (var framework : catalog.frameworks()) {
-            var outcome = score(framework, countsByCheck(findings, framework.id()), attestations);
+            var outcome = score(
+                    framework,
+                    severities(catalog),
+                    countsByCheck(findings, framework.id()),
+                    attestations,
+                    scopeEmpty.contains(framework.id()));
             controls.addAll(outcome.controls());
             scores.add(outcome.score());
         }
         return new Outcome(controls, scores);
+    }
+
+    /** Each check's severity, as the catalog defines it. */
+    static Function<String, Severity> severities(Catalog catalog) {
+        var severities = catalog.checks().stream()
+                .collect(Collectors.toMap(c -> c.id(), c -> c.definition().severity()));
+        return check -> severities.getOrDefault(check, Severity.LOW);
     }
 
     /** In-scope finding counts per check for one framework. */
@@ -40,7 +63,7 @@ final class Scoring {
         var counters = new HashMap<String, int[]>();
         for (var finding : findings) {
             if (finding.frameworks().contains(frameworkId)) {
-                counters.computeIfAbsent(finding.checkId(), k -> new int[6])[
+                counters.computeIfAbsent(finding.checkId(), k -> new int[FindingStatus.values().length])[
                         finding.status().ordinal()]++;
             }
         }
@@ -56,66 +79,117 @@ final class Scoring {
                 byStatusOrdinal[FindingStatus.WAIVED.ordinal()],
                 byStatusOrdinal[FindingStatus.UNKNOWN.ordinal()],
                 byStatusOrdinal[FindingStatus.ERROR.ordinal()],
-                byStatusOrdinal[FindingStatus.NOT_APPLICABLE.ordinal()],
-                0,
-                0);
+                byStatusOrdinal[FindingStatus.NOT_APPLICABLE.ordinal()]);
     }
 
     static FrameworkOutcome score(
-            FrameworkDefinition framework, Map<String, StatusCounts> byCheck, ControlAttestations attestations) {
+            FrameworkDefinition framework,
+            Function<String, Severity> severityOf,
+            Map<String, StatusCounts> byCheck,
+            ControlAttestations attestations,
+            boolean scopeEmpty) {
         var results = new ArrayList<ControlResult>();
+        int verified = 0;
         for (var control : framework.controls()) {
-            results.add(
-                    control.automated()
-                            ? automated(framework.id(), control, byCheck)
-                            : attested(framework.id(), control, attestations));
+            var result = switch (control.type()) {
+                case AUTOMATED -> automated(framework, control, byCheck);
+                case HYBRID -> hybrid(framework, control, byCheck, attestations);
+                case ATTESTATION -> attested(framework.id(), control, attestations);
+            };
+            results.add(result);
+            if (control.automated() && result.status() == ControlStatus.PASS) {
+                verified++;
+            }
         }
-        int passingControls =
-                (int) results.stream().filter(r -> r.status().passing()).count();
-        int assessable =
-                (int) results.stream().filter(r -> r.status().assessable()).count();
+        var statusCounts = new EnumMap<ControlStatus, Integer>(ControlStatus.class);
+        results.forEach(r -> statusCounts.merge(r.status(), 1, Integer::sum));
         int automated = (int) framework.controls().stream()
-                .filter(c -> !c.mappedChecks().isEmpty())
+                .filter(ControlDefinition::automated)
                 .count();
         // each resource-check once, however many controls list the check
         var checks = new LinkedHashSet<String>();
         framework.controls().forEach(c -> c.mappedChecks().forEach(m -> checks.add(m.id())));
-        int pass = 0, fail = 0, waived = 0, unknown = 0, error = 0;
+        var findings = StatusCounts.NONE;
+        var bySeverity = new EnumMap<Severity, StatusCounts>(Severity.class);
         for (var check : checks) {
             var counts = byCheck.getOrDefault(check, StatusCounts.NONE);
-            pass += counts.pass();
-            fail += counts.fail();
-            waived += counts.waived();
-            unknown += counts.unknown();
-            error += counts.error();
+            findings = findings.plus(counts);
+            bySeverity.merge(severityOf.apply(check), counts, StatusCounts::plus);
         }
-        var controlCounts = new int[ControlStatus.values().length];
-        results.forEach(r -> controlCounts[r.status().ordinal()]++);
-        var controls = new StatusCounts(
-                controlCounts[ControlStatus.PASS.ordinal()],
-                controlCounts[ControlStatus.FAIL.ordinal()],
-                0,
-                controlCounts[ControlStatus.UNKNOWN.ordinal()],
-                controlCounts[ControlStatus.ERROR.ordinal()],
-                controlCounts[ControlStatus.NOT_APPLICABLE.ordinal()],
-                controlCounts[ControlStatus.NEEDS_ATTESTATION.ordinal()],
-                controlCounts[ControlStatus.ATTESTED.ordinal()]);
-        var findings = new StatusCounts(pass, fail, waived, unknown, error, 0, 0, 0);
+        var severities = bySeverity.entrySet().stream()
+                .filter(e -> e.getValue().counted() > 0)
+                .map(e -> new SeverityScore(
+                        e.getKey(),
+                        e.getValue().pass() + e.getValue().waived(),
+                        e.getValue().counted()))
+                .toList();
         var score = new FrameworkScore(
                 framework.id(),
-                passingControls,
-                assessable,
-                pass + waived,
-                pass + fail + waived + unknown + error,
+                ControlCounts.of(statusCounts),
+                verified,
                 automated,
                 framework.controls().size(),
-                controls,
-                findings);
+                findings,
+                severities,
+                scopeEmpty);
         return new FrameworkOutcome(results, score);
     }
 
     private static ControlResult automated(
-            String frameworkId, ControlDefinition control, Map<String, StatusCounts> byCheck) {
+            FrameworkDefinition framework, ControlDefinition control, Map<String, StatusCounts> byCheck) {
+        var checks = checkStatus(control, byCheck);
+        var note = checks.status() == ControlStatus.NOT_APPLICABLE ? notApplicable(framework) : null;
+        return result(framework.id(), control, checks.status(), checks, null, note);
+    }
+
+    private static ControlResult hybrid(
+            FrameworkDefinition framework,
+            ControlDefinition control,
+            Map<String, StatusCounts> byCheck,
+            ControlAttestations attestations) {
+        var checks = checkStatus(control, byCheck);
+        var attestation = attestations.attestationFor(framework.id(), control.ref());
+        var covered = covered(control, checks);
+        return switch (checks.status()) {
+            case FAIL, UNKNOWN, ERROR -> result(framework.id(), control, checks.status(), checks, attestation, covered);
+            case NOT_APPLICABLE ->
+                attestation == null
+                        ? result(
+                                framework.id(),
+                                control,
+                                ControlStatus.NEEDS_ATTESTATION,
+                                checks,
+                                null,
+                                notApplicable(framework) + " The attested part still applies.")
+                        : result(
+                                framework.id(),
+                                control,
+                                ControlStatus.ATTESTED,
+                                checks,
+                                attestation,
+                                notApplicable(framework) + " The attestation covers the rest.");
+            default ->
+                attestation == null
+                        ? result(
+                                framework.id(),
+                                control,
+                                ControlStatus.NEEDS_ATTESTATION,
+                                checks,
+                                null,
+                                covered + " The rest needs an attestation.")
+                        : result(framework.id(), control, checks.status(), checks, attestation, covered);
+        };
+    }
+
+    private static ControlResult attested(
+            String frameworkId, ControlDefinition control, ControlAttestations attestations) {
+        var attestation = attestations.attestationFor(frameworkId, control.ref());
+        var status = attestation == null ? ControlStatus.NEEDS_ATTESTATION : ControlStatus.ATTESTED;
+        return new ControlResult(frameworkId, control.ref(), status, 0, 0, 0, 0, 0, attestation, null);
+    }
+
+    /** The status the control's checks alone give it. */
+    private static CheckStatus checkStatus(ControlDefinition control, Map<String, StatusCounts> byCheck) {
         int pass = 0, fail = 0, waived = 0, unknown = 0, error = 0;
         for (CheckMapping mapping : control.mappedChecks()) {
             var counts = byCheck.getOrDefault(mapping.id(), StatusCounts.NONE);
@@ -132,18 +206,57 @@ final class Scoring {
             status = ControlStatus.ERROR;
         } else if (unknown > 0) {
             status = ControlStatus.UNKNOWN;
-        } else if (pass + waived > 0) {
+        } else if (waived > 0) {
+            status = ControlStatus.PASS_WAIVED;
+        } else if (pass > 0) {
             status = ControlStatus.PASS;
         } else {
             status = ControlStatus.NOT_APPLICABLE;
         }
-        return new ControlResult(frameworkId, control.ref(), status, pass, fail, waived, unknown, error, null);
+        return new CheckStatus(status, pass, fail, waived, unknown, error);
     }
 
-    private static ControlResult attested(
-            String frameworkId, ControlDefinition control, ControlAttestations attestations) {
-        var attestation = attestations.attestationFor(frameworkId, control.ref());
-        var status = attestation == null ? ControlStatus.NEEDS_ATTESTATION : ControlStatus.ATTESTED;
-        return new ControlResult(frameworkId, control.ref(), status, 0, 0, 0, 0, 0, attestation);
+    private static ControlResult result(
+            String frameworkId,
+            ControlDefinition control,
+            ControlStatus status,
+            CheckStatus checks,
+            Long attestation,
+            String note) {
+        return new ControlResult(
+                frameworkId,
+                control.ref(),
+                status,
+                checks.pass(),
+                checks.fail(),
+                checks.waived(),
+                checks.unknown(),
+                checks.error(),
+                attestation,
+                note);
+    }
+
+    /** What the checks of a hybrid control covered. */
+    private static String covered(ControlDefinition control, CheckStatus checks) {
+        var ids = control.mappedChecks().stream().map(CheckMapping::id).collect(Collectors.joining(", "));
+        return "Checks cover part of this control (" + ids + "): " + checks.pass() + " passed, "
+                + checks.waived() + " waived, " + checks.fail() + " failed, " + checks.unknown() + " unknown, "
+                + checks.error() + " in error.";
+    }
+
+    /** Why a control with no in-scope finding is NOT_APPLICABLE. */
+    static String notApplicable(FrameworkDefinition framework) {
+        return "No object in scope matched its checks (scope: " + scopeText(framework) + ").";
+    }
+
+    /** The framework's scope in words: its description, or its namespace selector. */
+    static String scopeText(FrameworkDefinition framework) {
+        var scope = framework.effectiveScope();
+        if (scope.description() != null && !scope.description().isBlank()) {
+            return scope.description().trim();
+        }
+        return scope.namespaceSelector() == null
+                ? "every namespace"
+                : "namespaces labelled " + scope.namespaceSelector();
     }
 }

@@ -1,10 +1,9 @@
 package io.clusterproof.assessment;
 
-/** How many items had each status (controls use all fields; findings use the first six). */
-public record StatusCounts(
-        int pass, int fail, int waived, int unknown, int error, int notApplicable, int needsAttestation, int attested) {
+/** How many findings had each status. */
+public record StatusCounts(int pass, int fail, int waived, int unknown, int error, int notApplicable) {
 
-    public static final StatusCounts NONE = new StatusCounts(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final StatusCounts NONE = new StatusCounts(0, 0, 0, 0, 0, 0);
 
     public StatusCounts plus(StatusCounts other) {
         return new StatusCounts(
@@ -13,9 +12,7 @@ public record StatusCounts(
                 waived + other.waived,
                 unknown + other.unknown,
                 error + other.error,
-                notApplicable + other.notApplicable,
-                needsAttestation + other.needsAttestation,
-                attested + other.attested);
+                notApplicable + other.notApplicable);
     }
 
     /** How many findings have this status. */
@@ -31,6 +28,11 @@ public record StatusCounts(
     }
 
     public int total() {
-        return pass + fail + waived + unknown + error + notApplicable + needsAttestation + attested;
+        return pass + fail + waived + unknown + error + notApplicable;
+    }
+
+    /** Resource-checks that count in the resource score: every status but NOT_APPLICABLE. */
+    public int counted() {
+        return pass + fail + waived + unknown + error;
     }
 }

@@ -348,12 +348,12 @@ public final class CatalogLoader {
                     "control " + control.ref() + " names section '" + control.section()
                             + "', which the framework does not define"));
         }
-        if (control.automated() && control.mappedChecks().isEmpty()) {
+        if (control.checked() && control.mappedChecks().isEmpty()) {
             problems.add(new CatalogProblem(
                     file.display(),
                     line,
-                    "control " + control.ref()
-                            + " has no check; mark it 'type: attestation' if no API object can prove it"));
+                    "control " + control.ref() + " is 'type: " + control.type().id()
+                            + "' but has no check; mark it 'type: attestation' if no API object can prove it"));
         }
         if (control.type() == ControlType.ATTESTATION && !control.mappedChecks().isEmpty()) {
             problems.add(new CatalogProblem(
@@ -362,11 +362,11 @@ public final class CatalogLoader {
                     "attestation control " + control.ref()
                             + " lists checks; mark it 'type: hybrid' if checks prove a part of it"));
         }
-        if (!control.automated() && control.attestation() == null) {
+        if (control.attested() && control.attestation() == null) {
             problems.add(new CatalogProblem(
                     file.display(),
                     line,
-                    "control " + control.ref()
+                    control.type().id() + " control " + control.ref()
                             + " needs an 'attestation' block (prompt, validity) saying what a person attests"));
         }
         for (var mapping : control.mappedChecks()) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("scan", "checks");
+    public static final Set<String> COMMANDS = Set.of("scan", "checks", "controls");
 
     static final String USAGE = """
             Usage:
@@ -26,12 +26,14 @@ public final class Cli {
                                                [--catalog DIR]...
               java -jar clusterproof.jar checks [--format json] [--catalog DIR]...
               java -jar clusterproof.jar checks verify [--catalog DIR]...
+              java -jar clusterproof.jar controls [--framework ID] [--format json] [--catalog DIR]...
 
             scan     assesses manifest files and directories (YAML, JSON, kind: List, kubectl dumps, .tar.gz)
             checks   lists the catalog's checks with their cross-references and mapped controls
             checks verify  runs every check fixture of the built-in catalog and of each --catalog folder;
                      prints each failing fixture with its file and reason (exit 1 on any failure or an
                      invalid catalog folder)
+            controls lists the frameworks' controls: type (automated|hybrid|attestation), implementation, checks
             --baseline compares with an earlier scan --format json output: what got worse is printed, and
                      SARIF results say whether they are new (baselineState).
             Exit codes: 0 fine, 1 a control score is under --fail-under, or a control got worse or a new
@@ -54,6 +56,7 @@ public final class Cli {
                     !rest.isEmpty() && rest.get(0).equals("verify")
                             ? new ChecksVerifyCommand(rest.subList(1, rest.size()), out, err).run()
                             : new ChecksCommand(rest, out).run();
+                case "controls" -> new ControlsCommand(rest, out).run();
                 default -> throw new UsageException("unknown command " + args[0]);
             };
         } catch (UsageException e) {

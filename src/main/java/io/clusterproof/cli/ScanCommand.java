@@ -86,12 +86,19 @@ final class ScanCommand {
         }
         if (options.failUnder() != null) {
             var under = report.frameworks().stream()
-                    .filter(f -> f.controlScore() < options.failUnder())
+                    .filter(f -> f.controlScore() != null && f.controlScore() < options.failUnder())
                     .toList();
-            if (!under.isEmpty()) {
-                under.forEach(f -> err.printf(
-                        "clusterproof: %s control score %.1f%% is under %.1f%%%n",
-                        f.id(), f.controlScore(), options.failUnder()));
+            under.forEach(f -> err.printf(
+                    "clusterproof: %s control score %.1f%% is under %.1f%%%n",
+                    f.id(), f.controlScore(), options.failUnder()));
+            // a framework asked for by name but with nothing in scope cannot meet any threshold
+            var unscored = report.frameworks().stream()
+                    .filter(f ->
+                            f.controlScore() == null && options.frameworks().contains(f.id()))
+                    .toList();
+            unscored.forEach(f ->
+                    err.printf("clusterproof: %s has no control score: nothing scanned is in its scope%n", f.id()));
+            if (!under.isEmpty() || !unscored.isEmpty()) {
                 return 1;
             }
         }

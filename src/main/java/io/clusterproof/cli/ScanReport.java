@@ -1,12 +1,13 @@
 package io.clusterproof.cli;
 
 import io.clusterproof.assessment.AssessmentResult;
-import io.clusterproof.assessment.ControlResult;
 import io.clusterproof.assessment.Finding;
+import io.clusterproof.assessment.ScopeText;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.ManifestIssue;
 import io.clusterproof.snapshot.ResourceKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,21 @@ import org.jspecify.annotations.Nullable;
 record ScanReport(
         String catalogDigest, List<FrameworkEntry> frameworks, List<FindingEntry> findings, List<ErrorEntry> errors) {
 
-    record FrameworkEntry(String id, double controlScore, double resourceScore, List<ControlEntry> controls) {}
+    /**
+     * A framework's result. {@code controlScore} = 100 × (PASS + PASS_WAIVED + ATTESTED) ÷ (sum of
+     * counts − NOT_APPLICABLE), one decimal; it and {@code verifiedShare} are null when the scope is
+     * empty.
+     */
+    record FrameworkEntry(
+            String id,
+            @Nullable Double controlScore,
+            @Nullable Double verifiedShare,
+            double resourceScore,
+            boolean scopeEmpty,
+            Map<String, Integer> counts,
+            List<ControlEntry> controls) {}
 
-    record ControlEntry(String ref, String status) {}
+    record ControlEntry(String ref, String type, String status) {}
 
     record ResourceEntry(
             String apiVersion, String kind, @Nullable String namespace, String name) {}
@@ -43,26 +56,35 @@ record ScanReport(
     static ScanReport of(
             Catalog catalog, AssessmentResult result, List<String> frameworkIds, List<ManifestIssue> issues) {
         var frameworks = new ArrayList<FrameworkEntry>();
+        var errors = new ArrayList<ErrorEntry>();
+        issues.forEach(
+                i -> errors.add(new ErrorEntry(i.level().name().toLowerCase(Locale.ROOT), i.source(), i.message())));
         for (var score : result.scores()) {
             if (!frameworkIds.isEmpty() && !frameworkIds.contains(score.frameworkId())) {
                 continue;
             }
+            var definition = catalog.framework(score.frameworkId()).orElseThrow();
+            var types = new HashMap<String, String>();
+            definition.controls().forEach(c -> types.put(c.ref(), c.type().id()));
             var controls = result.controls().stream()
                     .filter(c -> c.frameworkId().equals(score.frameworkId()))
-                    .map(ScanReport::control)
+                    .map(c -> new ControlEntry(
+                            c.ref(), types.get(c.ref()), c.status().name()))
                     .toList();
-            frameworks.add(
-                    new FrameworkEntry(score.frameworkId(), score.controlScore(), score.resourceScore(), controls));
+            frameworks.add(new FrameworkEntry(
+                    score.frameworkId(),
+                    score.scored() ? score.controlScore() : null,
+                    score.scored() ? score.verifiedShare() : null,
+                    score.resourceScore(),
+                    score.scopeEmpty(),
+                    score.controls().byName(),
+                    controls));
+            if (score.scopeEmpty()) {
+                errors.add(new ErrorEntry("warning", score.frameworkId(), ScopeText.empty(definition)));
+            }
         }
         var findings = result.findings().stream().map(ScanReport::finding).toList();
-        var errors = issues.stream()
-                .map(i -> new ErrorEntry(i.level().name().toLowerCase(Locale.ROOT), i.source(), i.message()))
-                .toList();
         return new ScanReport(catalog.digest(), frameworks, findings, errors);
-    }
-
-    private static ControlEntry control(ControlResult result) {
-        return new ControlEntry(result.ref(), result.status().name());
     }
 
     private static FindingEntry finding(Finding finding) {

@@ -1,10 +1,12 @@
 package io.clusterproof.cli;
 
+import io.clusterproof.assessment.FrameworkScore;
 import io.clusterproof.catalog.Catalog;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** For people at a terminal: scores, then what fails, then what could not be read. */
 final class TableFormat {
@@ -13,18 +15,31 @@ final class TableFormat {
 
     private TableFormat() {}
 
+    private static String percent(@Nullable Double value) {
+        return value == null ? "scope empty" : String.format(Locale.ROOT, "%.1f%%", value);
+    }
+
     static void write(ScanReport report, Catalog catalog, PrintWriter out) {
         out.println("ClusterProof scan · catalog " + report.catalogDigest().substring(0, 12));
         out.println();
-        out.printf(Locale.ROOT, "%-24s %14s %15s%n", "FRAMEWORK", "CONTROL SCORE", "RESOURCE SCORE");
+        out.printf(
+                Locale.ROOT,
+                "%-24s %14s %15s %15s%n",
+                "FRAMEWORK",
+                "CONTROL SCORE",
+                "VERIFIED SHARE",
+                "RESOURCE SCORE");
         for (var framework : report.frameworks()) {
             out.printf(
                     Locale.ROOT,
-                    "%-24s %13.1f%% %14.1f%%%n",
+                    "%-24s %14s %15s %14.1f%%%n",
                     framework.id(),
-                    framework.controlScore(),
+                    percent(framework.controlScore()),
+                    percent(framework.verifiedShare()),
                     framework.resourceScore());
         }
+        out.println(FrameworkScore.CONTROL_SCORE_FORMULA);
+        out.println(FrameworkScore.VERIFIED_SHARE_FORMULA);
         var problems = report.findings().stream()
                 .filter(f -> SHOWN.contains(f.status()))
                 .toList();

@@ -17,12 +17,14 @@ public interface AttestationsInForce {
      * A person's statement that an attestation control is met.
      *
      * @param id the id control results carry as {@code attestationId}
+     * @param covers the clusters it covers, in words ("every cluster (organisation-wide)" or names)
      * @param evidence where the supporting document is kept (a link or a document number), if given
      */
     record Attestation(
             long id,
             String frameworkId,
             String controlRef,
+            String covers,
             String statement,
             String attestedBy,
             Instant attestedAt,

@@ -2,6 +2,7 @@ package io.clusterproof.evidence;
 
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.ControlResult;
+import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.catalog.CheckMapping;
 import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.evidence.AttestationsInForce.Attestation;
@@ -36,7 +37,10 @@ final class ControlMatrixCsv {
             "Assessment",
             "Snapshot",
             "Snapshot Digest",
-            "Catalog Digest");
+            "Catalog Digest",
+            "Implementation",
+            "Note",
+            "Waivers");
 
     private final AssessmentQueries assessments;
 
@@ -53,6 +57,7 @@ final class ControlMatrixCsv {
                 var assessment = cluster.requireAssessment();
                 var snapshot = cluster.requireSnapshot();
                 var results = results(assessment.id(), framework.id());
+                var waivers = assessments.waiversByCheck(assessment.id(), framework.id());
                 for (var control : framework.controls()) {
                     var result = results.get(control.ref());
                     csv.row(List.of(
@@ -61,7 +66,7 @@ final class ControlMatrixCsv {
                             control.ref(),
                             control.title(),
                             EvidenceText.section(framework, control),
-                            control.type().name(),
+                            control.type().id(),
                             result == null ? "NOT_ASSESSED" : result.status().name(),
                             count(result == null ? 0 : result.pass()),
                             count(result == null ? 0 : result.fail()),
@@ -76,7 +81,16 @@ final class ControlMatrixCsv {
                             String.valueOf(assessment.id()),
                             String.valueOf(snapshot.id()),
                             snapshot.digest(),
-                            assessment.catalogDigest()));
+                            assessment.catalogDigest(),
+                            control.implementation() == null
+                                    ? ""
+                                    : control.implementation().id(),
+                            result == null || result.note() == null ? "" : result.note(),
+                            result == null || result.status() != ControlStatus.PASS_WAIVED
+                                    ? ""
+                                    : AssessmentQueries.waiversOf(control, waivers).stream()
+                                            .map(String::valueOf)
+                                            .collect(Collectors.joining(" "))));
                     rows++;
                 }
             }

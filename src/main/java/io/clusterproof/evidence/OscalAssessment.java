@@ -77,9 +77,7 @@ public record OscalAssessment(
                     byStatus[FindingStatus.WAIVED.ordinal()],
                     byStatus[FindingStatus.UNKNOWN.ordinal()],
                     byStatus[FindingStatus.ERROR.ordinal()],
-                    byStatus[FindingStatus.NOT_APPLICABLE.ordinal()],
-                    0,
-                    0);
+                    byStatus[FindingStatus.NOT_APPLICABLE.ordinal()]);
         }
     }
 }

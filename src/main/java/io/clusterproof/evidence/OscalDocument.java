@@ -215,7 +215,8 @@ public final class OscalDocument {
                 0,
                 0,
                 0,
-                null);
+                null,
+                "Not assessed: the catalog gained this control after the assessment.");
     }
 
     /** ClusterProof's own properties, in its namespace; values on one line, as the schema requires. */

@@ -20,6 +20,7 @@ record OscalStatus(String state, String reason, String remarks) {
                         ? waived(result.waived())
                         : new OscalStatus(
                                 SATISFIED, "pass", "evidenced: all " + results(result.pass()) + " of its checks pass");
+            case PASS_WAIVED -> waived(result.waived());
             case FAIL -> notSatisfied("fail", "failing: " + results(result.fail()) + " of its checks fail");
             case UNKNOWN ->
                 notSatisfied(
@@ -29,7 +30,12 @@ record OscalStatus(String state, String reason, String remarks) {
             case ERROR ->
                 notSatisfied(
                         "other", "not evidenced: " + results(result.error()) + " of its checks could not be evaluated");
-            case NOT_APPLICABLE -> notSatisfied("other", "not applicable: no resource in scope matched its checks");
+            case NOT_APPLICABLE ->
+                notSatisfied(
+                        "other",
+                        result.note() == null
+                                ? "not applicable: no resource in scope matched its checks"
+                                : "not applicable: " + result.note());
             case NEEDS_ATTESTATION ->
                 result.pass() > 0
                         ? notSatisfied("other", "partially evidenced: attestation missing")

@@ -46,6 +46,13 @@ final class PdfCells {
         return paragraph;
     }
 
+    /** A statement the reader must not miss, in red. */
+    Paragraph alert(String text) {
+        var paragraph = new Paragraph(text, fonts.alert);
+        paragraph.setSpacingAfter(4);
+        return paragraph;
+    }
+
     Paragraph muted(String text) {
         var paragraph = new Paragraph(text, fonts.muted);
         paragraph.setSpacingAfter(4);
@@ -111,7 +118,7 @@ final class PdfCells {
         return switch (status) {
             case "FAIL" -> new Color(0xfd, 0xe2, 0xe1);
             case "PASS", "ATTESTED" -> new Color(0xdc, 0xf3, 0xe5);
-            case "WAIVED" -> new Color(0xff, 0xf3, 0xcd);
+            case "WAIVED", "PASS_WAIVED" -> new Color(0xff, 0xf3, 0xcd);
             case "UNKNOWN", "ERROR", "NEEDS_ATTESTATION" -> new Color(0xfd, 0xeb, 0xd0);
             default -> new Color(0xee, 0xf0, 0xf3);
         };

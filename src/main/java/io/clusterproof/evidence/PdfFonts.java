@@ -15,6 +15,7 @@ final class PdfFonts {
 
     static final Color TEXT = new Color(0x1f, 0x29, 0x37);
     static final Color MUTED = new Color(0x5b, 0x66, 0x75);
+    static final Color ALERT = new Color(0xb4, 0x23, 0x18);
 
     private static final byte[] REGULAR = read("fonts/DejaVuSans.ttf");
     private static final byte[] BOLD = read("fonts/DejaVuSans-Bold.ttf");
@@ -25,6 +26,7 @@ final class PdfFonts {
     final Font small;
     final Font smallBold;
     final Font muted;
+    final Font alert;
     final Font heading;
     final Font subheading;
     final Font title;
@@ -36,6 +38,7 @@ final class PdfFonts {
         this.small = new Font(regular, 7, Font.NORMAL, TEXT);
         this.smallBold = new Font(bold, 7, Font.NORMAL, TEXT);
         this.muted = new Font(regular, 8, Font.NORMAL, MUTED);
+        this.alert = new Font(bold, 9, Font.NORMAL, ALERT);
         this.heading = new Font(bold, 15, Font.NORMAL, TEXT);
         this.subheading = new Font(bold, 11, Font.NORMAL, TEXT);
         this.title = new Font(bold, 24, Font.NORMAL, TEXT);

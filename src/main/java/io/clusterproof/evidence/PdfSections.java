@@ -6,8 +6,10 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Image;
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.ControlResult;
+import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingStatus;
 import io.clusterproof.assessment.FrameworkScore;
+import io.clusterproof.assessment.ScopeText;
 import io.clusterproof.catalog.CheckMapping;
 import io.clusterproof.catalog.ControlDefinition;
 import java.time.Instant;
@@ -109,34 +111,62 @@ final class PdfSections {
             var score = cluster.requireScore();
             document.add(cells.subheading(cluster.name() + " as of "
                     + time(cluster.requireAssessment().snapshotTakenAt())));
-            var scores = cells.table(18, 10, 46, 26);
-            cells.header(scores, "Figure", "Value", "Formula", "Parts");
-            scoreRow(
-                    scores,
-                    "Control score",
-                    score.controlScore(),
-                    "passing controls ÷ controls that could be assessed",
-                    score.passingControls(),
-                    score.assessableControls());
-            scoreRow(
-                    scores,
-                    "Resource score",
-                    score.resourceScore(),
-                    "passing or waived resource-checks ÷ all resource-checks",
-                    score.passingChecks(),
-                    score.totalChecks());
-            scoreRow(
-                    scores,
-                    "Automated coverage",
-                    score.coverage(),
-                    "controls with a check ÷ all controls",
-                    score.automatedControls(),
-                    score.totalControls());
-            document.add(scores);
+            var provenance = cluster.requireSnapshot().provenance();
+            var source = "Evidence source: " + provenance.describe() + ".";
+            document.add(provenance.offSource() ? cells.alert(source) : cells.text(source));
+            if (score.scopeEmpty()) {
+                document.add(cells.alert(ScopeText.empty(scope.framework())));
+            } else {
+                document.add(scoreTable(score));
+            }
             counts(document, score);
             document.add(chart.apply(cluster, scope));
             document.add(cells.muted(trendLine(cluster)));
         }
+    }
+
+    private com.lowagie.text.pdf.PdfPTable scoreTable(FrameworkScore score) {
+        var scores = cells.table(18, 10, 46, 26);
+        cells.header(scores, "Figure", "Value", "Formula", "Parts");
+        scoreRow(
+                scores,
+                "Control score",
+                score.controlScore(),
+                FrameworkScore.CONTROL_SCORE_FORMULA,
+                score.passingControls(),
+                score.scoredControls());
+        scoreRow(
+                scores,
+                "Verified share",
+                score.verifiedShare(),
+                FrameworkScore.VERIFIED_SHARE_FORMULA,
+                score.verifiedControls(),
+                score.scoredControls());
+        scoreRow(
+                scores,
+                "Resource score",
+                score.resourceScore(),
+                FrameworkScore.RESOURCE_SCORE_FORMULA,
+                score.passingChecks(),
+                score.totalChecks());
+        for (var severity : score.severities()) {
+            scoreRow(
+                    scores,
+                    "  " + severity.severity().label() + " checks",
+                    severity.resourceScore(),
+                    "Resource score of the " + severity.severity().label() + " checks alone.",
+                    severity.passingChecks(),
+                    severity.totalChecks());
+        }
+        scoreRow(
+                scores,
+                "Automated coverage",
+                score.coverage(),
+                "Controls that checks prove completely, of the " + score.totalControls()
+                        + " requirements in this catalog.",
+                score.automatedControls(),
+                score.totalControls());
+        return scores;
     }
 
     private void scoreRow(
@@ -148,31 +178,44 @@ final class PdfSections {
     }
 
     private void counts(Document document, FrameworkScore score) {
-        var table = cells.table(16, 12, 12, 12, 12, 12, 12, 12);
-        cells.header(table, "Counts", "PASS", "FAIL", "WAIVED", "UNKNOWN", "ERROR", "N/A", "ATTESTATION");
         var c = score.controls();
-        cells.cells(
-                table,
+        var controls = cells.table(12, 11, 11, 11, 11, 11, 11, 11, 11);
+        cells.header(
+                controls,
                 "Controls",
+                "PASS",
+                "PASS (waived)",
+                "FAIL",
+                "NEEDS ATTESTATION",
+                "ATTESTED",
+                "UNKNOWN",
+                "ERROR",
+                "NOT APPLICABLE");
+        cells.cells(
+                controls,
+                "Count",
                 str(c.pass()),
+                str(c.passWaived()),
                 str(c.fail()),
-                "",
+                str(c.needsAttestation()),
+                str(c.attested()),
                 str(c.unknown()),
                 str(c.error()),
-                str(c.notApplicable()),
-                c.attested() + " attested, " + c.needsAttestation() + " needed");
+                str(c.notApplicable()));
+        document.add(controls);
         var f = score.findings();
+        var findings = cells.table(16, 14, 14, 14, 14, 14, 14);
+        cells.header(findings, "Resource-checks", "PASS", "FAIL", "WAIVED", "UNKNOWN", "ERROR", "NOT APPLICABLE");
         cells.cells(
-                table,
-                "Findings",
+                findings,
+                "Count",
                 str(f.pass()),
                 str(f.fail()),
                 str(f.waived()),
                 str(f.unknown()),
                 str(f.error()),
-                "",
-                "");
-        document.add(table);
+                str(f.notApplicable()));
+        document.add(findings);
     }
 
     private String trendLine(ClusterEvidence cluster) {
@@ -219,13 +262,11 @@ final class PdfSections {
         var framework = scope.framework();
         document.newPage();
         document.add(cells.heading("3 Controls"));
-        document.add(cells.text("A control FAILs if any in-scope finding of its checks fails; it is UNKNOWN or ERROR "
-                + "if a finding could not be evaluated and none fails; it PASSes when all pass or are waived. A control "
-                + "no API object can prove needs an attestation (NEEDS_ATTESTATION, or ATTESTED while one is valid). "
-                + "NOT_APPLICABLE: no in-scope resource matched its checks."));
+        document.add(cells.text(CONTROL_STATUSES));
         for (var cluster : scope.assessed()) {
             document.add(cells.subheading(cluster.name()));
             var results = results(cluster);
+            var waivers = assessments.waiversByCheck(cluster.requireAssessment().id(), framework.id());
             var table = cells.table(9, 26, 19, 6, 6, 7, 8, 19);
             cells.header(table, "Control", "Title", "Status", "Pass", "Fail", "Waived", "Unk. / err.", "Checks");
             for (var section : framework.sections()) {
@@ -239,23 +280,39 @@ final class PdfSections {
                 for (var control : controls) {
                     var result = results.get(control.ref());
                     table.addCell(cells.cell(control.ref(), cells.fonts().smallBold));
-                    table.addCell(cells.cell(control.title()));
+                    table.addCell(cells.cell(control.title()
+                            + (control.implementation() == null
+                                    ? ""
+                                    : " (" + control.implementation().id() + ")")
+                            + (result == null || result.note() == null ? "" : "\n" + result.note())
+                            + (result == null || result.status() != ControlStatus.PASS_WAIVED
+                                    ? ""
+                                    : "\nPasses only thanks to waivers "
+                                            + AssessmentQueries.waiversOf(control, waivers).stream()
+                                                    .map(id -> "#" + id)
+                                                    .collect(Collectors.joining(", "))
+                                            + " (listed in section 5).")));
                     table.addCell(cells.status(
                             result == null ? "NOT_ASSESSED" : result.status().name()));
                     table.addCell(cells.right(result == null ? "" : str(result.pass())));
                     table.addCell(cells.right(result == null ? "" : str(result.fail())));
                     table.addCell(cells.right(result == null ? "" : str(result.waived())));
                     table.addCell(cells.right(result == null ? "" : str(result.unknown() + result.error())));
-                    table.addCell(cells.cell(
-                            control.automated()
-                                    ? control.mappedChecks().stream()
-                                            .map(CheckMapping::id)
-                                            .collect(Collectors.joining(", "))
-                                    : "attestation"));
+                    table.addCell(cells.cell(checksCell(control)));
                 }
             }
             document.add(table);
         }
+    }
+
+    /** The control's checks, and whether an attestation is part of its evidence. */
+    private static String checksCell(ControlDefinition control) {
+        var checks = control.mappedChecks().stream().map(CheckMapping::id).collect(Collectors.joining(", "));
+        return switch (control.type()) {
+            case AUTOMATED -> checks;
+            case HYBRID -> checks + " + attestation (hybrid)";
+            case ATTESTATION -> "attestation";
+        };
     }
 
     void waiversAndAttestations(
@@ -321,12 +378,13 @@ final class PdfSections {
         } else if (attestations.isEmpty()) {
             document.add(cells.text("No attestation of this framework's controls was valid during the period."));
         } else {
-            var table = cells.table(10, 34, 16, 13, 13, 14);
-            cells.header(table, "Control", "Statement", "Attested by", "On", "Valid until", "Evidence");
+            var table = cells.table(10, 14, 28, 12, 12, 12, 12);
+            cells.header(table, "Control", "Covers", "Statement", "Attested by", "On", "Valid until", "Evidence");
             for (var attestation : attestations) {
                 cells.cells(
                         table,
                         attestation.controlRef(),
+                        attestation.covers(),
                         attestation.statement(),
                         attestation.attestedBy(),
                         time(attestation.attestedAt()),
@@ -336,7 +394,7 @@ final class PdfSections {
             document.add(table);
         }
         var attestationControls = scope.framework().controls().stream()
-                .filter(c -> !c.automated())
+                .filter(ControlDefinition::attested)
                 .toList();
         if (attestationControls.isEmpty()) {
             return;
@@ -408,6 +466,17 @@ final class PdfSections {
         }
     }
 
+    /** How control statuses are decided, in the controls section and the methodology. */
+    static final String CONTROL_STATUSES =
+            "Control types: automated (checks prove it completely), hybrid (checks prove "
+                    + "a part; a current attestation must cover the rest), attestation (no API object can prove it). A control "
+                    + "FAILs if any in-scope finding of its checks fails, whatever was attested; it is UNKNOWN or ERROR if a "
+                    + "finding could not be evaluated and none fails; it PASSes when every finding passes (and, for a hybrid "
+                    + "control, a valid attestation exists); PASS_WAIVED (Pass (waived)) when it passes only because waivers "
+                    + "cover failing findings; NEEDS_ATTESTATION when a person must attest it (or the part of a hybrid "
+                    + "control the checks cannot see) and no valid attestation exists; ATTESTED while one is valid; "
+                    + "NOT_APPLICABLE, with its reason, when no in-scope object matched its checks.";
+
     void methodology(Document document) {
         document.newPage();
         document.add(cells.heading("7 Methodology"));
@@ -415,16 +484,14 @@ final class PdfSections {
         document.add(cells.text("Finding (one check on one resource): PASS; FAIL; WAIVED (it fails and an approved, "
                 + "unexpired waiver covers it); UNKNOWN (the data the check needs was not collected, never counted as "
                 + "a pass); ERROR (the rule could not be evaluated); NOT_APPLICABLE (the check does not apply)."));
-        document.add(cells.text("Control: FAIL if any in-scope finding fails; UNKNOWN or ERROR if any is unknown or in "
-                + "error and none fails; PASS when all pass or are waived; NEEDS_ATTESTATION or ATTESTED for controls "
-                + "that only a person's attestation can prove; NOT_APPLICABLE when no in-scope resource matched."));
+        document.add(cells.text(CONTROL_STATUSES));
         document.add(cells.subheading("Scores"));
-        document.add(cells.text("Control score = passing controls (PASS, ATTESTED) ÷ controls that could be assessed "
-                + "(PASS, FAIL, NEEDS_ATTESTATION, ATTESTED); UNKNOWN, ERROR and NOT_APPLICABLE controls are shown but "
-                + "not counted."));
-        document.add(cells.text("Resource score = passing resource-checks (PASS or WAIVED) ÷ all resource-checks "
-                + "except NOT_APPLICABLE. Automated coverage = controls with at least one check ÷ all controls. "
-                + "Percentages are rounded to one decimal."));
+        document.add(cells.text(FrameworkScore.CONTROL_SCORE_FORMULA));
+        document.add(cells.text(FrameworkScore.VERIFIED_SHARE_FORMULA));
+        document.add(cells.text(FrameworkScore.RESOURCE_SCORE_FORMULA
+                + " It is also given per check severity. Automated coverage = controls that checks prove completely "
+                + "÷ the requirements in this catalog. Percentages are rounded to one decimal. A framework that "
+                + "nothing in the cluster is in scope of is not scored; the report says so in red."));
         document.add(cells.subheading("What was assessed"));
         document.add(cells.text("Catalog digest at generation: " + scope.catalogDigest()
                 + ". Control titles and remediation come from this catalog; statuses come from the stored assessments, "
@@ -440,7 +507,9 @@ final class PdfSections {
                     str(assessment.id()),
                     str(snapshot.id()),
                     snapshot.digest(),
-                    "taken " + time(snapshot.takenAt()) + ", " + snapshot.status() + ", " + snapshot.objects()
+                    "evidence source: " + snapshot.provenance().describe() + "; taken " + time(snapshot.takenAt())
+                            + ", "
+                            + snapshot.status() + ", " + snapshot.objects()
                             + " objects, Kubernetes "
                             + (snapshot.kubernetesVersion() == null ? "unknown" : snapshot.kubernetesVersion())
                             + "; assessed " + time(assessment.assessedAt()) + " with catalog "

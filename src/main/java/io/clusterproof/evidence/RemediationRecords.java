@@ -69,6 +69,7 @@ class RemediationRecords implements WaiversInForce, AttestationsInForce {
                 a.id(),
                 a.frameworkId(),
                 a.controlRef(),
+                a.scope(),
                 a.statement(),
                 a.attestedBy(),
                 a.attestedAt(),

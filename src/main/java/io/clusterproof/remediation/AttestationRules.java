@@ -7,7 +7,10 @@ import java.util.HashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tells the assessment which attestation controls an attestation covers at a time (newest valid one). */
+/**
+ * Tells the assessment which controls an attestation covers for a cluster at a time (the newest
+ * valid one whose scope includes the cluster).
+ */
 @Component
 class AttestationRules implements AttestationPolicy {
 
@@ -19,10 +22,10 @@ class AttestationRules implements AttestationPolicy {
 
     @Override
     @Transactional(readOnly = true)
-    public ControlAttestations at(Instant asOf) {
+    public ControlAttestations at(long clusterId, Instant asOf) {
         var valid = new HashMap<String, Long>();
         for (var attestation : attestations.findAllByOrderByAttestedAtDesc()) {
-            if (attestation.validAt(asOf)) {
+            if (attestation.validAt(asOf) && attestation.covers(clusterId)) {
                 valid.putIfAbsent(attestation.key(), attestation.id());
             }
         }

@@ -8,13 +8,17 @@ import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
+import io.clusterproof.snapshot.ClusterService;
+import io.clusterproof.snapshot.ClusterSummary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,9 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Attestations of controls no API object can prove: an officer's statement with evidence (a link,
- * or a checked, size-limited file kept with its SHA-256) and an expiry no later than the control's
- * validity. Expired or revoked attestations stop counting at the next assessment.
+ * Attestations of controls no API object can prove, or of the part of a hybrid control checks
+ * cannot see: an officer's statement with evidence (a link, or a checked, size-limited file kept
+ * with its SHA-256), an expiry no later than the control's validity, and a scope (one cluster, a
+ * list, or every cluster). Expired or revoked attestations stop counting at the next assessment.
  */
 @Service
 @Transactional
@@ -38,6 +43,7 @@ public class AttestationService {
     private final ApplicationEventPublisher events;
     private final RemediationProperties properties;
     private final JdbcTemplate jdbc;
+    private final ClusterService clusters;
     private final Clock clock;
 
     AttestationService(
@@ -47,6 +53,7 @@ public class AttestationService {
             ApplicationEventPublisher events,
             RemediationProperties properties,
             JdbcTemplate jdbc,
+            ClusterService clusters,
             Clock clock) {
         this.attestations = attestations;
         this.catalog = catalog;
@@ -54,6 +61,7 @@ public class AttestationService {
         this.events = events;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.clusters = clusters;
         this.clock = clock;
     }
 
@@ -64,11 +72,13 @@ public class AttestationService {
     public AttestationSummary record(
             String frameworkId,
             String controlRef,
+            AttestationScope scope,
             String statement,
             @Nullable String evidenceUrl,
             @Nullable Upload upload,
             @Nullable Instant expiresAt) {
         var control = attestationControl(frameworkId, controlRef);
+        requireClusters(scope);
         if (statement == null || statement.trim().length() < MIN_STATEMENT) {
             throw new InvalidInputException(
                     "statement", "Write what you attest (at least " + MIN_STATEMENT + " characters).");
@@ -92,7 +102,15 @@ public class AttestationService {
                             + control.attestation().validity() + ".");
         }
         var attestation = attestations.save(new Attestation(
-                frameworkId, controlRef, statement.trim(), link, file, AuditLog.currentActorName(), now, expiry));
+                frameworkId,
+                controlRef,
+                scope,
+                statement.trim(),
+                link,
+                file,
+                AuditLog.currentActorName(),
+                now,
+                expiry));
         if (file != null) {
             jdbc.update(
                     "insert into attestation_evidence (attestation_id, content) values (?, ?)",
@@ -101,9 +119,9 @@ public class AttestationService {
         }
         auditLog.record(AuditEvent.of("ATTESTATION_RECORDED", "attestation", String.valueOf(attestation.id()))
                 .change(null, attestation.auditState())
-                .withDetail(statement.trim()));
+                .withDetail("Scope: " + attestation.scopeText(this::clusterName) + ". " + statement.trim()));
         events.publishEvent(new PostureInputsChanged(null));
-        return attestation.summary(now);
+        return attestation.summary(now, this::clusterName);
     }
 
     @RolesAllowed(Role.OFFICER_NAME)
@@ -120,15 +138,16 @@ public class AttestationService {
         auditLog.record(AuditEvent.of("ATTESTATION_REVOKED", "attestation", String.valueOf(id))
                 .change(before, attestation.auditState()));
         events.publishEvent(new PostureInputsChanged(null));
-        return attestation.summary(now);
+        return attestation.summary(now, this::clusterName);
     }
 
     @PermitAll
     @Transactional(readOnly = true)
     public List<AttestationSummary> of(String frameworkId, String controlRef) {
         var now = clock.instant();
+        var names = clusterNames();
         return attestations.findByFrameworkIdAndControlRefOrderByAttestedAtDesc(frameworkId, controlRef).stream()
-                .map(a -> a.summary(now))
+                .map(a -> a.summary(now, names))
                 .toList();
     }
 
@@ -136,8 +155,9 @@ public class AttestationService {
     @Transactional(readOnly = true)
     public List<AttestationSummary> all() {
         var now = clock.instant();
+        var names = clusterNames();
         return attestations.findAllByOrderByAttestedAtDesc().stream()
-                .map(a -> a.summary(now))
+                .map(a -> a.summary(now, names))
                 .toList();
     }
 
@@ -152,6 +172,31 @@ public class AttestationService {
                         id)
                 .stream()
                 .findFirst();
+    }
+
+    private void requireClusters(AttestationScope scope) {
+        if (scope.organisationWide()) {
+            return;
+        }
+        if (scope.clusterIds().isEmpty()) {
+            throw new InvalidInputException(
+                    "clusters", "Choose the clusters the attestation covers, or make it organisation-wide.");
+        }
+        for (var id : scope.clusterIds()) {
+            if (clusters.get(id).isEmpty()) {
+                throw new InvalidInputException("clusters", "There is no cluster #" + id + ".");
+            }
+        }
+    }
+
+    private String clusterName(long id) {
+        return clusters.get(id).map(ClusterSummary::name).orElse("cluster #" + id);
+    }
+
+    private LongFunction<String> clusterNames() {
+        var names = new HashMap<Long, String>();
+        clusters.list().forEach(c -> names.put(c.id(), c.name()));
+        return id -> names.getOrDefault(id, "cluster #" + id);
     }
 
     private ControlDefinition attestationControl(String frameworkId, String controlRef) {

@@ -150,7 +150,7 @@ class DemoRemediation {
     }
 
     private AttestationSummary attest(String framework, String ref, String statement, String link) {
-        return attestations.record(framework, ref, statement, link, null, null);
+        return attestations.record(framework, ref, AttestationScope.organisation(), statement, link, null, null);
     }
 
     private void startWork(long clusterId) {

@@ -140,7 +140,14 @@ class RemediationSync {
                 break;
             }
         }
-        resolveTheRest(assessment, byKey, seen);
+        // an upload to a cluster with its own live or manifest source proves no fix; its next collection will
+        var offSource = snapshots
+                .summary(assessment.snapshotId())
+                .map(s -> s.provenance().offSource())
+                .orElse(false);
+        if (!offSource) {
+            resolveTheRest(assessment, byKey, seen);
+        }
     }
 
     private RemediationItem create(AssessmentSummary assessment, StoredFinding finding, TeamResolver teams) {

@@ -7,6 +7,7 @@ import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -90,9 +91,18 @@ public class CollectionService {
             throw new UserFacingException(fileName + " is not a dump ClusterProof reads: upload .yaml, .yml, .json, "
                     + ".tar.gz or .tgz (for example the output of kubectl get -A -o yaml).");
         }
-        var run = runBook.start(clusterId, RunTrigger.UPLOAD, AuditLog.currentActorName());
+        var definition = definition(clusterId);
+        var uploadedBy = AuditLog.currentActorName();
+        var run = runBook.start(clusterId, RunTrigger.UPLOAD, uploadedBy);
         try (content) {
-            var manifests = ManifestReader.read(fileName, content);
+            // read once, within the size limit, so the stored SHA-256 is that of the file as uploaded
+            var bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxUploadBytes() + 1));
+            if (bytes.length > properties.maxUploadBytes()) {
+                throw new UserFacingException(fileName + " is larger than the upload limit of "
+                        + (properties.maxUploadBytes() >> 20) + " MiB.");
+            }
+            var sha256 = CanonicalJson.sha256(bytes);
+            var manifests = ManifestReader.read(fileName, new ByteArrayInputStream(bytes));
             if (manifests.objects().isEmpty()) {
                 var reason = manifests.issues().isEmpty()
                         ? "it holds no Kubernetes objects"
@@ -100,10 +110,13 @@ public class CollectionService {
                                 + manifests.issues().get(0).message();
                 return runBook.finish(run.id(), RunStatus.FAILED, null, fileName + " gave no objects: " + reason);
             }
-            var snapshot = collection.store(run, clock.instant(), manifests, "upload " + fileName);
+            var offSource = definition.sourceType() != SourceType.UPLOAD;
+            var snapshot = collection.store(
+                    run, clock.instant(), manifests, Provenance.upload(uploadedBy, fileName, sha256, offSource));
             runBook.progress(run.id(), 1, 1, snapshot.objects());
             auditLog.record(AuditEvent.of("SNAPSHOT_UPLOADED", "cluster", clusterName(clusterId))
-                    .withDetail(fileName + ", " + snapshot.objects() + " objects"));
+                    .withDetail(fileName + ", SHA-256 " + sha256 + ", " + snapshot.objects() + " objects"
+                            + (offSource ? ", not the cluster's own source (verifies no remediation fix)" : "")));
             return runBook.finish(
                     run.id(),
                     RunStatus.SUCCEEDED,

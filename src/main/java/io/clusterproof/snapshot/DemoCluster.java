@@ -124,7 +124,7 @@ class DemoCluster {
                     run,
                     takenAt,
                     new ManifestContent(objects, List.of()),
-                    directory.toAbsolutePath() + " (history, " + daysAgo + " days ago)");
+                    Provenance.manifests(directory.toAbsolutePath() + " (history, " + daysAgo + " days ago)"));
             runBook.finish(run.id(), RunStatus.SUCCEEDED, snapshot.id(), "generated demo history");
         }
     }

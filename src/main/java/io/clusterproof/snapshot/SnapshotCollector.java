@@ -82,7 +82,7 @@ class SnapshotCollector {
     }
 
     /** Stores a snapshot of objects read elsewhere (an upload, the demo history). */
-    SnapshotSummary store(CollectionRun run, Instant takenAt, ManifestContent content, String source) {
+    SnapshotSummary store(CollectionRun run, Instant takenAt, ManifestContent content, Provenance source) {
         var builder = new SnapshotBuilder(writer.currentDigests(run.clusterId()));
         content.objects().forEach(o -> builder.accept(o.object(), o.source()));
         return writer.write(
@@ -93,8 +93,10 @@ class SnapshotCollector {
             CollectionRun run, ClusterDefinition cluster, SnapshotBuilder builder, CollectionListener listener) {
         try (var client = clients.connect(cluster)) {
             var result = new LiveCollector(client, properties).collect(builder, listener);
-            var source = client.getMasterUrl().toString()
-                    + (cluster.kubeContext() == null ? "" : " (context " + cluster.kubeContext() + ")");
+            var source = Provenance.live(client.getMasterUrl().toString()
+                    + (cluster.sourceType() == SourceType.IN_CLUSTER
+                            ? " (in-cluster service account)"
+                            : cluster.kubeContext() == null ? "" : " (context " + cluster.kubeContext() + ")"));
             return writer.write(
                     run.clusterId(),
                     run.id(),
@@ -135,7 +137,7 @@ class SnapshotCollector {
                 List.of(),
                 issues(content, builder),
                 null,
-                path.toAbsolutePath().toString());
+                Provenance.manifests(path.toAbsolutePath().toString()));
     }
 
     private static List<ManifestIssue> issues(ManifestContent content, SnapshotBuilder builder) {

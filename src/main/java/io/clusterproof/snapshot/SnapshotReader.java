@@ -30,7 +30,8 @@ public class SnapshotReader {
 
     private static final String SNAPSHOT_COLUMNS =
             "id, cluster_id, run_id, taken_at, status, object_count, added_count, "
-                    + "changed_count, removed_count, stored_bytes, digest, kubernetes_version, source";
+                    + "changed_count, removed_count, stored_bytes, digest, kubernetes_version, source, provenance, "
+                    + "provenance_detail, uploaded_by, upload_file_name, upload_sha256, off_source";
     private static final String IN_SNAPSHOT =
             "rs.cluster_id = ? and rs.valid_from <= ? and (rs.valid_to is null or rs.valid_to >= ?)";
 
@@ -253,7 +254,14 @@ public class SnapshotReader {
             rs.getLong(10),
             rs.getString(11),
             rs.getString(12),
-            rs.getString(13));
+            rs.getString(13),
+            new Provenance(
+                    Provenance.Kind.valueOf(rs.getString(14)),
+                    rs.getString(15) == null ? rs.getString(13) : rs.getString(15),
+                    rs.getString(16),
+                    rs.getString(17),
+                    rs.getString(18),
+                    rs.getBoolean(19)));
 
     /** The filter as SQL over {@code resource_state rs}. */
     private static final class Where {

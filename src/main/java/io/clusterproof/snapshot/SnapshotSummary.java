@@ -3,7 +3,7 @@ package io.clusterproof.snapshot;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A stored snapshot, as lists and the API show it. */
+/** A stored snapshot, as lists and the API show it; {@code source} is its provenance in words. */
 public record SnapshotSummary(
         long id,
         long clusterId,
@@ -17,4 +17,5 @@ public record SnapshotSummary(
         long storedBytes,
         String digest,
         @Nullable String kubernetesVersion,
-        String source) {}
+        String source,
+        Provenance provenance) {}

@@ -58,7 +58,8 @@ class SnapshotWriter {
             List<MissingKind> missing,
             List<ManifestIssue> issues,
             @Nullable String kubernetesVersion,
-            String source) {
+            Provenance provenance) {
+        var source = provenance.source();
         var previous = jdbc.queryForObject("select max(id) from snapshot where cluster_id = ?", Long.class, clusterId);
         var entries = built.entries();
         // a kind left out on purpose (an optional kind not granted) does not make the snapshot partial
@@ -68,7 +69,7 @@ class SnapshotWriter {
                 ? SnapshotStatus.COMPLETE
                 : SnapshotStatus.PARTIAL;
         long snapshotId = insertSnapshot(
-                clusterId, runId, takenAt, status, entries.size(), digestOf(entries), kubernetesVersion, source);
+                clusterId, runId, takenAt, status, entries.size(), digestOf(entries), kubernetesVersion, provenance);
 
         var current = currentRows(clusterId);
         var inserts = new ArrayList<SnapshotBuilder.Entry>();
@@ -116,7 +117,8 @@ class SnapshotWriter {
                 storedBytes,
                 digestOf(entries),
                 kubernetesVersion,
-                source);
+                source,
+                provenance);
     }
 
     private long insertSnapshot(
@@ -127,14 +129,16 @@ class SnapshotWriter {
             int objects,
             String digest,
             @Nullable String kubernetesVersion,
-            String source) {
+            Provenance provenance) {
+        var source = provenance.source();
         var keys = new GeneratedKeyHolder();
         jdbc.update(
                 connection -> {
                     PreparedStatement statement = connection.prepareStatement("""
                     insert into snapshot (cluster_id, run_id, taken_at, status, object_count, added_count, changed_count,
-                        removed_count, stored_bytes, digest, kubernetes_version, source)
-                    values (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?)
+                        removed_count, stored_bytes, digest, kubernetes_version, source, provenance, provenance_detail,
+                        uploaded_by, upload_file_name, upload_sha256, off_source)
+                    values (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, new String[] {"id"});
                     statement.setLong(1, clusterId);
                     statement.setLong(2, runId);
@@ -143,7 +147,14 @@ class SnapshotWriter {
                     statement.setInt(5, objects);
                     statement.setString(6, digest);
                     statement.setString(7, kubernetesVersion);
-                    statement.setString(8, source.length() > 1000 ? source.substring(0, 1000) : source);
+                    statement.setString(8, truncate(source, 1000));
+                    statement.setString(9, provenance.kind().name());
+                    statement.setString(10, truncate(provenance.detail(), 1000));
+                    statement.setString(11, provenance.uploadedBy());
+                    statement.setString(
+                            12, provenance.fileName() == null ? null : truncate(provenance.fileName(), 255));
+                    statement.setString(13, provenance.sha256());
+                    statement.setBoolean(14, provenance.offSource());
                     return statement;
                 },
                 keys);

@@ -12,6 +12,7 @@ import io.clusterproof.access.Role;
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
+import io.clusterproof.assessment.FrameworkScore;
 import io.clusterproof.remediation.ItemFilter;
 import io.clusterproof.remediation.ItemStatus;
 import io.clusterproof.remediation.RemediationService;
@@ -100,9 +101,15 @@ class ApiTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(pci.get("controlScore").asDouble()).isEqualTo(stored.controlScore());
-        assertThat(pci.get("controlScoreFormula").asText())
-                .isEqualTo(stored.passingControls() + " passing ÷ " + stored.assessableControls()
-                        + " assessable controls");
+        assertThat(pci.get("controlScoreFormula").asText()).isEqualTo(FrameworkScore.CONTROL_SCORE_FORMULA);
+        assertThat(pci.get("controlScoreParts").asText())
+                .isEqualTo(stored.passingControls() + " ÷ " + stored.scoredControls());
+        assertThat(pci.get("verifiedShare").asDouble()).isEqualTo(stored.verifiedShare());
+        assertThat(pci.get("verifiedShareFormula").asText()).isEqualTo(FrameworkScore.VERIFIED_SHARE_FORMULA);
+        assertThat(pci.get("counts").get("PASS_WAIVED").asInt())
+                .isEqualTo(stored.controls().passWaived());
+        assertThat(pci.get("counts").get("NEEDS_ATTESTATION").asInt())
+                .isEqualTo(stored.controls().needsAttestation());
 
         var failing = json(
                 http.get(

@@ -5,10 +5,12 @@ import static io.clusterproof.assessment.Objects.deployment;
 import static io.clusterproof.assessment.Objects.namespace;
 import static io.clusterproof.assessment.Objects.pod;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.CatalogFiles;
 import io.clusterproof.catalog.CatalogLoader;
+import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.KubeObjects;
 import io.clusterproof.snapshot.MissingKind;
 import java.nio.file.Path;
@@ -42,14 +44,14 @@ class ScoringTest {
     }
 
     @Test
-    void a_control_passes_when_every_finding_passes_or_is_waived() {
+    void a_control_that_passes_only_thanks_to_waivers_is_pass_waived() {
         objects.add(deployment("shop", "web", 3));
         objects.add(deployment("shop", "api", 1));
 
         var result =
                 engine.assess(input(), f -> f.resource().name().equals("api") ? 42L : null, ControlAttestations.NONE);
 
-        assertThat(control(result, "A.1").status()).isEqualTo(ControlStatus.PASS);
+        assertThat(control(result, "A.1").status()).isEqualTo(ControlStatus.PASS_WAIVED);
         assertThat(control(result, "A.1").waived()).isEqualTo(1);
         assertThat(result.findings()).anySatisfy(f -> {
             assertThat(f.status()).isEqualTo(FindingStatus.WAIVED);
@@ -115,6 +117,8 @@ class ScoringTest {
         var result = assess();
 
         assertThat(control(result, "A.1").status()).isEqualTo(ControlStatus.NOT_APPLICABLE);
+        assertThat(control(result, "A.1").note())
+                .isEqualTo("No object in scope matched its checks (scope: Namespaces labelled scope=in).");
         assertThat(result.controls())
                 .filteredOn(c -> c.frameworkId().equals("everywhere"))
                 .singleElement()
@@ -144,17 +148,59 @@ class ScoringTest {
                 .findFirst()
                 .orElseThrow();
 
-        // A.1 FAIL, A.2 PASS, A.3 FAIL, A.4 NOT_APPLICABLE, B.1 NEEDS_ATTESTATION: 1 passing of 4 assessable
+        // A.1 FAIL, A.2 PASS, A.3 FAIL, A.4 NOT_APPLICABLE, B.1 NEEDS_ATTESTATION, C.1 FAIL: 1 passing of 5
         assertThat(score.passingControls()).isEqualTo(1);
-        assertThat(score.assessableControls()).isEqualTo(4);
-        assertThat(score.controlScore()).isEqualTo(25.0);
+        assertThat(score.scoredControls()).isEqualTo(5);
+        assertThat(score.controlScore()).isEqualTo(20.0);
+        assertThat(score.verifiedShare()).isEqualTo(20.0);
         // replicas: 2 pass 1 fail; pod-named: 3 pass — each resource-check counted once
         assertThat(score.passingChecks()).isEqualTo(5);
         assertThat(score.totalChecks()).isEqualTo(6);
         assertThat(score.resourceScore()).isEqualTo(83.3);
+        // replicas is high, pod-named medium: one failing replica stays visible in its own severity
+        assertThat(score.severities())
+                .extracting(SeverityScore::severity, SeverityScore::passingChecks, SeverityScore::totalChecks)
+                .containsExactly(tuple(Severity.HIGH, 2, 3), tuple(Severity.MEDIUM, 3, 3));
+        // coverage counts controls checks prove completely: A.1-A.4, not the hybrid C.1
         assertThat(score.automatedControls()).isEqualTo(4);
-        assertThat(score.totalControls()).isEqualTo(5);
-        assertThat(score.coverage()).isEqualTo(80.0);
+        assertThat(score.totalControls()).isEqualTo(6);
+        assertThat(score.coverage()).isEqualTo(66.7);
+        assertThat(score.coverageBasis()).isEqualTo("4 automated of the 6 requirements in this catalog");
+    }
+
+    @Test
+    void a_framework_with_nothing_of_the_cluster_in_its_scope_is_scope_empty_and_not_scored() {
+        objects.removeIf(o -> o.key().name().equals("shop"));
+        objects.add(deployment("other", "web", 3));
+
+        var scores = assess().scores();
+
+        var scoped = scores.stream()
+                .filter(s -> s.frameworkId().equals("test-framework"))
+                .findFirst()
+                .orElseThrow();
+        var everywhere = scores.stream()
+                .filter(s -> s.frameworkId().equals("everywhere"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(scoped.scopeEmpty()).isTrue();
+        assertThat(scoped.scored()).isFalse();
+        assertThat(everywhere.scopeEmpty()).isFalse();
+        assertThat(everywhere.scored()).isTrue();
+        assertThat(ScopeText.empty(CATALOG.framework("test-framework").orElseThrow()))
+                .startsWith("Scope empty: nothing in this cluster is in the scope of Test framework")
+                .endsWith("Label namespaces with scope=in to bring them in scope.");
+    }
+
+    @Test
+    void a_namespace_in_scope_makes_the_scope_non_empty_even_without_workloads() {
+        var scores = assess().scores();
+
+        assertThat(scores)
+                .filteredOn(s -> s.frameworkId().equals("test-framework"))
+                .singleElement()
+                .extracting(FrameworkScore::scopeEmpty)
+                .isEqualTo(false);
     }
 
     @Test

@@ -93,6 +93,60 @@ class CatalogValidationTest {
     }
 
     @Test
+    void hybrid_and_attestation_controls_need_the_evidence_their_type_declares() throws IOException {
+        write("checks/one/check.yaml", check("one", "true"));
+        fixtures("one");
+        write("frameworks/types.yaml", """
+                id: types
+                name: Types
+                version: "1"
+                description: Controls of every type, some incomplete.
+                sections:
+                  - {id: "1", title: One}
+                controls:
+                  - ref: "1.1"
+                    section: "1"
+                    title: Hybrid without an attestation block
+                    description: d
+                    type: hybrid
+                    checks:
+                      - {id: one, why: it is the checked part}
+                  - ref: "1.2"
+                    section: "1"
+                    title: Hybrid without checks
+                    description: d
+                    type: hybrid
+                    attestation: {prompt: The rest is done., validity: P365D}
+                  - ref: "1.3"
+                    section: "1"
+                    title: Attestation with checks
+                    description: d
+                    type: attestation
+                    checks:
+                      - {id: one, why: it is evidence}
+                    attestation: {prompt: It is done., validity: P365D}
+                  - ref: "1.4"
+                    section: "1"
+                    title: A complete hybrid
+                    description: d
+                    type: hybrid
+                    implementation: addressable
+                    checks:
+                      - {id: one, why: it is the checked part}
+                    attestation: {prompt: The rest is done., validity: P365D}
+                """);
+
+        var problems = load();
+
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("hybrid control 1.1 needs an 'attestation' block"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("control 1.2 is 'type: hybrid' but has no check"));
+        assertThat(problems)
+                .anySatisfy(
+                        p -> assertThat(p).contains("attestation control 1.3 lists checks; mark it 'type: hybrid'"));
+        assertThat(problems).noneSatisfy(p -> assertThat(p).contains("1.4"));
+    }
+
+    @Test
     void an_extra_catalog_may_not_reuse_a_built_in_check_id() throws IOException {
         write("checks/privileged-container/check.yaml", check("privileged-container", "true"));
         fixtures("privileged-container");

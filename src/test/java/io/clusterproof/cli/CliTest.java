@@ -37,7 +37,9 @@ class CliTest {
         assertThat(report.get("frameworks")).hasSize(3);
         var pci = framework(report, "pci-dss-4.0");
         assertThat(pci.get("controlScore").isNumber()).isTrue();
+        assertThat(pci.get("verifiedShare").isNumber()).isTrue();
         assertThat(pci.get("resourceScore").isNumber()).isTrue();
+        assertThat(pci.get("scopeEmpty").asBoolean()).isFalse();
         assertThat(pci.get("controls").get(0).has("ref")).isTrue();
         assertThat(pci.get("controls").get(0).has("status")).isTrue();
         var privileged = finding(report, "privileged-container", "web");
@@ -52,7 +54,135 @@ class CliTest {
                         .get("namespace")
                         .isNull())
                 .isTrue();
-        assertThat(report.get("errors")).isEmpty();
+        // the clean manifests hold cardholder data only: HIPAA has nothing in scope, and says so
+        assertThat(report.get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("level").asText()).isEqualTo("warning");
+            assertThat(e.get("source").asText()).isEqualTo("hipaa-security-rule");
+        });
+    }
+
+    @Test
+    void every_framework_has_counts_of_every_status_and_scores_that_follow_from_them() throws IOException {
+        assertThat(run("scan", CLEAN, "--format", "json")).isZero();
+
+        var report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        for (var framework : report.get("frameworks")) {
+            var counts = framework.get("counts");
+            assertThat(names(counts))
+                    .containsExactly(
+                            "PASS",
+                            "PASS_WAIVED",
+                            "FAIL",
+                            "NEEDS_ATTESTATION",
+                            "ATTESTED",
+                            "UNKNOWN",
+                            "ERROR",
+                            "NOT_APPLICABLE");
+            int sum = 0;
+            for (var n : counts) {
+                sum += n.asInt();
+            }
+            var controls = framework.get("controls");
+            assertThat(sum).isEqualTo(controls.size());
+            int denominator = sum - counts.get("NOT_APPLICABLE").asInt();
+            int passing = counts.get("PASS").asInt()
+                    + counts.get("PASS_WAIVED").asInt()
+                    + counts.get("ATTESTED").asInt();
+            if (framework.get("scopeEmpty").asBoolean()) {
+                assertThat(framework.get("controlScore").isNull()).isTrue();
+            } else {
+                assertThat(framework.get("controlScore").asDouble())
+                        .as(framework.get("id").asText())
+                        .isEqualTo(Math.round(1000.0 * passing / denominator) / 10.0);
+            }
+            for (var control : controls) {
+                assertThat(names(control)).containsExactly("ref", "type", "status");
+                assertThat(control.get("type").asText()).isIn("automated", "hybrid", "attestation");
+                if (!control.get("type").asText().equals("automated")) {
+                    assertThat(control.get("status").asText())
+                            .as("a scan has no attestations: "
+                                    + control.get("ref").asText())
+                            .isNotIn("PASS", "PASS_WAIVED", "ATTESTED");
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_scan_never_passes_a_hybrid_control_whose_checks_pass_it_needs_an_attestation() throws IOException {
+        var code = run(
+                "scan",
+                "src/test/resources/cli/hybrid",
+                "--catalog",
+                "src/test/resources/scoring-catalog",
+                "--framework",
+                "test-framework",
+                "--format",
+                "json");
+
+        assertThat(code).isZero();
+        var framework = framework(JSON.readTree(out.toString(StandardCharsets.UTF_8)), "test-framework");
+        var hybrid = find(framework.get("controls"), "C.1", "ref");
+        assertThat(hybrid.get("type").asText()).isEqualTo("hybrid");
+        assertThat(hybrid.get("status").asText()).isEqualTo("NEEDS_ATTESTATION");
+        assertThat(find(framework.get("controls"), "A.1", "ref").get("status").asText())
+                .isEqualTo("PASS");
+    }
+
+    @Test
+    void a_framework_with_nothing_in_scope_has_no_score_and_a_warning_names_the_labels() throws IOException {
+        var code = run("scan", "src/test/resources/cli/unscoped", "--format", "json");
+
+        assertThat(code).isZero();
+        var report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        var pci = framework(report, "pci-dss-4.0");
+        assertThat(pci.get("scopeEmpty").asBoolean()).isTrue();
+        assertThat(pci.get("controlScore").isNull()).isTrue();
+        assertThat(pci.get("verifiedShare").isNull()).isTrue();
+        assertThat(framework(report, "gdpr").get("scopeEmpty").asBoolean()).isFalse();
+        var warning = find(report.get("errors"), "pci-dss-4.0", "source");
+        assertThat(warning.get("level").asText()).isEqualTo("warning");
+        assertThat(warning.get("message").asText())
+                .startsWith("Scope empty")
+                .contains("Label namespaces with clusterproof.io/scope=cde");
+        assertThat(run("scan", "src/test/resources/cli/unscoped", "--framework", "pci-dss-4.0", "--fail-under", "0"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void controls_lists_every_control_with_its_type_implementation_and_checks() throws IOException {
+        assertThat(run("controls", "--framework", "hipaa-security-rule", "--format", "json"))
+                .isZero();
+
+        var controls = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(controls.size()).isGreaterThan(10);
+        for (var control : controls) {
+            assertThat(names(control))
+                    .containsExactly("framework", "frameworkTitle", "ref", "title", "type", "implementation", "checks");
+            assertThat(control.get("framework").asText()).isEqualTo("hipaa-security-rule");
+            assertThat(control.get("frameworkTitle").asText()).isEqualTo("HIPAA Security Rule");
+            assertThat(control.get("type").asText()).isIn("automated", "hybrid", "attestation");
+            assertThat(control.get("implementation").isNull()
+                            || List.of("required", "addressable")
+                                    .contains(control.get("implementation").asText()))
+                    .isTrue();
+            if (control.get("type").asText().equals("attestation")) {
+                assertThat(control.get("checks")).isEmpty();
+            } else {
+                assertThat(control.get("checks")).isNotEmpty();
+            }
+        }
+        out.reset();
+        assertThat(run("controls", "--format", "json")).isZero();
+        assertThat(JSON.readTree(out.toString(StandardCharsets.UTF_8)).findValuesAsText("framework"))
+                .contains("pci-dss-4.0", "gdpr", "hipaa-security-rule");
+        assertThat(run("controls", "--framework", "sox")).isEqualTo(2);
+    }
+
+    private static List<String> names(JsonNode node) {
+        var names = new ArrayList<String>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
@@ -199,6 +329,15 @@ class CliTest {
             }
         }
         throw new AssertionError("no finding " + check + " " + name);
+    }
+
+    private static JsonNode find(JsonNode array, String value, String field) {
+        for (var node : array) {
+            if (node.has(field) && node.get(field).asText().equals(value)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + field + " " + value);
     }
 
     private static JsonNode find(JsonNode array, String id) {

@@ -3,6 +3,7 @@ package io.clusterproof.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterproof.assessment.AssessmentQueries;
+import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
@@ -133,7 +134,7 @@ class EvidenceCsvTest {
                     .orElseThrow();
             assertThat(row.get(2)).isEqualTo(control.ref());
             assertThat(row.get(3)).isEqualTo(control.title());
-            assertThat(row.get(5)).isEqualTo(control.type().name());
+            assertThat(row.get(5)).isEqualTo(control.type().id());
             assertThat(List.of(row.get(6), row.get(7), row.get(8), row.get(9), row.get(10), row.get(11)))
                     .as(control.ref())
                     .containsExactly(
@@ -148,9 +149,16 @@ class EvidenceCsvTest {
                             control.mappedChecks().stream().map(m -> m.id()).toList());
             if (control.automated()) {
                 assertThat(row.get(13)).isEmpty();
-            } else {
+            } else if (result.attestationId() == null) {
                 assertThat(row.get(13)).startsWith("needs attestation");
             }
+            assertThat(row.get(19))
+                    .isEqualTo(
+                            control.implementation() == null
+                                    ? ""
+                                    : control.implementation().id());
+            assertThat(row.get(20)).isEqualTo(result.note() == null ? "" : result.note());
+            assertThat(row.get(21).isEmpty()).isEqualTo(result.status() != ControlStatus.PASS_WAIVED);
         }
     }
 

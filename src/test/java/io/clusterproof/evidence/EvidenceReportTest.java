@@ -6,11 +6,14 @@ import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
+import io.clusterproof.assessment.FrameworkScore;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,6 +41,26 @@ class EvidenceReportTest {
     Catalog catalog;
 
     @Test
+    void the_methodology_states_the_score_formulas_word_for_word_as_the_readme() throws Exception {
+        var readme = Files.readAllLines(Path.of("README.md"));
+        var formulas = readme.stream()
+                .map(String::trim)
+                .filter(l -> l.startsWith("> Control score =") || l.startsWith("> Verified share ="))
+                .map(l -> l.substring(2))
+                .toList();
+        assertThat(formulas).hasSize(2);
+
+        var text = pdf(demo.request(DemoEvidence.PCI)).compact();
+        var methodology = text.substring(text.lastIndexOf(PdfText.compact("7 Methodology")));
+
+        for (var formula : formulas) {
+            assertThat(methodology).contains(PdfText.compact(formula));
+        }
+        assertThat(formulas)
+                .containsExactly(FrameworkScore.CONTROL_SCORE_FORMULA, FrameworkScore.VERIFIED_SHARE_FORMULA);
+    }
+
+    @Test
     void the_report_shows_the_stored_scores_with_their_formulas() {
         var pdf = pdf(demo.request(DemoEvidence.PCI));
         var score = assessments.scores(demo.assessmentId()).stream()
@@ -47,11 +70,14 @@ class EvidenceReportTest {
 
         var text = pdf.compact();
         assertThat(text)
-                .contains(
-                        PdfText.compact("Control score " + score.controlScore() + " % passing controls ÷ controls that "
-                                + "could be assessed " + score.passingControls() + " ÷ " + score.assessableControls()))
-                .contains(PdfText.compact("Resource score " + score.resourceScore() + " % passing or waived "
-                        + "resource-checks ÷ all resource-checks " + score.passingChecks() + " ÷ "
+                .contains(PdfText.compact("Control score " + score.controlScore() + " % "
+                        + FrameworkScore.CONTROL_SCORE_FORMULA + " " + score.passingControls() + " ÷ "
+                        + score.scoredControls()))
+                .contains(PdfText.compact("Verified share " + score.verifiedShare() + " % "
+                        + FrameworkScore.VERIFIED_SHARE_FORMULA + " " + score.verifiedControls() + " ÷ "
+                        + score.scoredControls()))
+                .contains(PdfText.compact("Resource score " + score.resourceScore() + " % "
+                        + FrameworkScore.RESOURCE_SCORE_FORMULA + " " + score.passingChecks() + " ÷ "
                         + score.totalChecks()))
                 .contains(PdfText.compact("Automated coverage " + score.coverage() + " %"));
         assertThat(score.findings().fail())
@@ -202,6 +228,7 @@ class EvidenceReportTest {
                         7,
                         DemoEvidence.PCI,
                         "12.6.1",
+                        "every cluster (organisation-wide)",
                         "Security awareness training completed by all staff",
                         "officer",
                         at,

@@ -13,10 +13,14 @@ import io.clusterproof.base.UserFacingException;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.CanonicalJson;
 import io.clusterproof.snapshot.ClusterSummary;
+import io.clusterproof.snapshot.CollectionService;
+import io.clusterproof.snapshot.Provenance;
 import io.clusterproof.snapshot.ResourceKey;
+import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +58,12 @@ class RemediationLifecycleTest {
 
     @Autowired
     AssessmentQueries assessments;
+
+    @Autowired
+    CollectionService collections;
+
+    @Autowired
+    SnapshotReader snapshots;
 
     @Autowired
     AuditLog auditLog;
@@ -222,7 +232,13 @@ class RemediationLifecycleTest {
                         "eng",
                         "ENGINEER",
                         () -> attestations.record(
-                                "pci-dss-4.0", "12.10.1", "statement here", "https://docs.example/irp", null, null)))
+                                "pci-dss-4.0",
+                                "12.10.1",
+                                AttestationScope.organisation(),
+                                "statement here",
+                                "https://docs.example/irp",
+                                null,
+                                null)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -298,6 +314,39 @@ class RemediationLifecycleTest {
     }
 
     @Test
+    void an_upload_to_a_cluster_with_its_own_source_is_flagged_and_resolves_no_item() throws IOException {
+        collect();
+        var item = awaitItem(ItemStatus.OPEN);
+        write(false);
+        var fixed = Files.readAllBytes(dir.resolve("shop.yaml"));
+
+        var run = AsAdmin.as(
+                "admin-u",
+                "ADMIN",
+                () -> collections.upload(cluster.id(), "fixed.yaml", fixed.length, new ByteArrayInputStream(fixed)));
+        var uploaded = clusters.latestAssessment(run.snapshotId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> remediationCursor() >= uploaded);
+
+        var provenance = snapshots.summary(run.snapshotId()).orElseThrow().provenance();
+        assertThat(provenance.kind()).isEqualTo(Provenance.Kind.UPLOAD);
+        assertThat(provenance.offSource()).isTrue();
+        assertThat(provenance.uploadedBy()).isEqualTo("admin-u");
+        assertThat(provenance.fileName()).isEqualTo("fixed.yaml");
+        assertThat(provenance.sha256()).isEqualTo(CanonicalJson.sha256(fixed));
+        assertThat(provenance.describe()).contains("verifies no remediation fix");
+        assertThat(remediation.get(item.id()).orElseThrow().status()).isEqualTo(ItemStatus.OPEN);
+
+        collect();
+        awaitItem(ItemStatus.RESOLVED);
+    }
+
+    private long remediationCursor() {
+        var last = jdbc.queryForList(
+                "select last_assessment_id from remediation_cursor where cluster_id = ?", Long.class, cluster.id());
+        return last.isEmpty() || last.get(0) == null ? 0 : last.get(0);
+    }
+
+    @Test
     void an_attestation_makes_its_control_attested_until_it_expires() {
         collect();
         awaitItem(ItemStatus.OPEN);
@@ -307,6 +356,7 @@ class RemediationLifecycleTest {
                 () -> attestations.record(
                         "pci-dss-4.0",
                         "12.10.1",
+                        AttestationScope.organisation(),
                         "The incident response plan was tested in October.",
                         "https://docs.example/irp",
                         null,
@@ -331,6 +381,7 @@ class RemediationLifecycleTest {
                 () -> attestations.record(
                         "gdpr",
                         attestationRef("gdpr"),
+                        AttestationScope.organisation(),
                         "Records of processing were reviewed.",
                         null,
                         new AttestationService.Upload("ropa.pdf", pdf),
@@ -345,6 +396,7 @@ class RemediationLifecycleTest {
                         () -> attestations.record(
                                 "gdpr",
                                 attestationRef("gdpr"),
+                                AttestationScope.organisation(),
                                 "Records of processing were reviewed.",
                                 null,
                                 new AttestationService.Upload("fake.pdf", "MZ not a pdf".getBytes()),
@@ -356,6 +408,7 @@ class RemediationLifecycleTest {
                         () -> attestations.record(
                                 "gdpr",
                                 attestationRef("gdpr"),
+                                AttestationScope.organisation(),
                                 "Records of processing were reviewed.",
                                 null,
                                 new AttestationService.Upload("tool.exe", pdf),

@@ -7,6 +7,8 @@ import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
 import io.clusterproof.assessment.FrameworkScore;
+import io.clusterproof.assessment.ScopeText;
+import io.clusterproof.assessment.SeverityScore;
 import io.clusterproof.assessment.StatusCounts;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.base.InvalidInputException;
@@ -21,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -58,30 +61,47 @@ class AssessmentApi {
         return assessments.get(id).orElseThrow(() -> new NotFoundException("Assessment " + id + " does not exist."));
     }
 
-    /** Scores of one framework, each with the formula that produced it. */
+    /**
+     * Scores of one framework, each with the formula that produced it. A framework with nothing in
+     * scope has no control score and no verified share, and says why.
+     */
     record Score(
             String frameworkId,
             String framework,
-            double controlScore,
+            boolean scopeEmpty,
+            @Nullable String scopeEmptyMessage,
+            @Nullable Double controlScore,
             String controlScoreFormula,
+            String controlScoreParts,
+            @Nullable Double verifiedShare,
+            String verifiedShareFormula,
+            String verifiedShareParts,
             double resourceScore,
             String resourceScoreFormula,
+            List<SeverityScore> resourceScoreBySeverity,
             double automatedCoverage,
             String automatedCoverageFormula,
-            StatusCounts controls,
+            Map<String, Integer> counts,
             StatusCounts findings) {
 
-        static Score of(FrameworkScore s, String name) {
+        static Score of(FrameworkScore s, @Nullable FrameworkDefinition definition) {
             return new Score(
                     s.frameworkId(),
-                    name,
-                    s.controlScore(),
-                    s.passingControls() + " passing ÷ " + s.assessableControls() + " assessable controls",
+                    definition == null ? s.frameworkId() : definition.name(),
+                    s.scopeEmpty(),
+                    s.scopeEmpty() && definition != null ? ScopeText.empty(definition) : null,
+                    s.scored() ? s.controlScore() : null,
+                    FrameworkScore.CONTROL_SCORE_FORMULA,
+                    s.passingControls() + " ÷ " + s.scoredControls(),
+                    s.scored() ? s.verifiedShare() : null,
+                    FrameworkScore.VERIFIED_SHARE_FORMULA,
+                    s.verifiedControls() + " ÷ " + s.scoredControls(),
                     s.resourceScore(),
-                    s.passingChecks() + " passing ÷ " + s.totalChecks() + " resource-check results",
+                    FrameworkScore.RESOURCE_SCORE_FORMULA + " " + s.passingChecks() + " ÷ " + s.totalChecks(),
+                    s.severities(),
                     s.coverage(),
-                    s.automatedControls() + " controls with checks ÷ " + s.totalControls() + " controls",
-                    s.controls(),
+                    s.coverageBasis(),
+                    s.controls().byName(),
                     s.findings());
         }
     }
@@ -102,11 +122,7 @@ class AssessmentApi {
                     "assessment", "Assessment " + assessment + " belongs to another cluster than " + id + ".");
         }
         var scores = assessments.scores(summary.id()).stream()
-                .map(s -> Score.of(
-                        s,
-                        catalog.framework(s.frameworkId())
-                                .map(FrameworkDefinition::name)
-                                .orElse(s.frameworkId())))
+                .map(s -> Score.of(s, catalog.framework(s.frameworkId()).orElse(null)))
                 .toList();
         return new Posture(summary, scores);
     }
@@ -117,7 +133,9 @@ class AssessmentApi {
             String section,
             String title,
             String type,
+            @Nullable String implementation,
             ControlStatus status,
+            @Nullable String note,
             int pass,
             int fail,
             int waived,
@@ -184,8 +202,11 @@ class AssessmentApi {
                 c.ref(),
                 c.section(),
                 c.title(),
-                c.type().name(),
-                result.map(ControlResult::status).orElse(ControlStatus.NOT_APPLICABLE),
+                c.type().id(),
+                c.implementation() == null ? null : c.implementation().id(),
+                result.map(ControlResult::status).orElse(ControlStatus.UNKNOWN),
+                result.map(ControlResult::note)
+                        .orElse(result.isEmpty() ? "Not assessed: the catalog changed after this assessment." : null),
                 result.map(ControlResult::pass).orElse(0),
                 result.map(ControlResult::fail).orElse(0),
                 result.map(ControlResult::waived).orElse(0),

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.AssessmentSummary;
+import io.clusterproof.assessment.ControlResult;
 import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
@@ -37,6 +38,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** One control: our description, the checks that are evidence and why, and every resource's result (lazily). */
 @Route("control")
@@ -95,6 +97,19 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
                 new ScopeBar(resolved, state, false, assessments, time, this::change));
         var description = new Paragraph(control.description());
         add(description);
+        var evidenced = new Paragraph("Evidenced by: "
+                + switch (control.type()) {
+                    case AUTOMATED -> "checks alone (automated)";
+                    case HYBRID -> "checks for a part, and an attestation for the rest (hybrid)";
+                    case ATTESTATION -> "a person's attestation (no API object can prove it)";
+                }
+                + (control.implementation() == null
+                        ? ""
+                        : " · HIPAA implementation specification: "
+                                + control.implementation().id()));
+        evidenced.setId("control-type");
+        evidenced.addClassName("cp-muted");
+        add(evidenced);
         var assessment = resolved.assessment();
         if (assessment == null) {
             add(new Paragraph("This cluster has no assessment yet."));
@@ -108,13 +123,19 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
             var status = new HorizontalLayout(new Span("Status:"), StatusBadges.of(result.status()));
             status.setId("control-status");
             add(status);
+            if (result.note() != null) {
+                var note = new Paragraph(result.note());
+                note.setId("control-note");
+                add(note);
+            }
         }
-        if (!control.automated()) {
+        if (control.attested()) {
             add(createAttestation(
-                    framework, control, result == null ? ControlStatus.NEEDS_ATTESTATION : result.status()));
-            return;
+                    framework, control, result == null ? ControlStatus.NEEDS_ATTESTATION : result.status(), result));
         }
-        add(createChecks(control), createResults(assessment, framework, control, resolved.namespaces()));
+        if (control.checked()) {
+            add(createChecks(control), createResults(assessment, framework, control, resolved.namespaces()));
+        }
     }
 
     private void change(PostureState next) {
@@ -125,20 +146,29 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Component createAttestation(
-            FrameworkDefinition framework, ControlDefinition control, ControlStatus status) {
+            FrameworkDefinition framework,
+            ControlDefinition control,
+            ControlStatus status,
+            @Nullable ControlResult result) {
         var box = new Div();
         box.setId("attestation");
         box.addClassName("cp-card");
         box.add(new H3("Attestation"));
         box.add(new Paragraph(
-                "No Kubernetes object can prove this control, so it needs a person's attestation, valid for "
-                        + control.attestation().validity() + "."));
+                control.hybrid()
+                        ? "Checks prove only a part of this control (listed below); a person's attestation must cover "
+                                + "the rest, valid for " + control.attestation().validity()
+                                + ". It passes only when its checks pass and a valid attestation exists; a failing "
+                                + "check makes it fail whatever was attested."
+                        : "No Kubernetes object can prove this control, so it needs a person's attestation, valid for "
+                                + control.attestation().validity() + "."));
         box.add(new Paragraph("What is attested: " + control.attestation().prompt()));
-        box.add(
-                new Paragraph(
-                        status == ControlStatus.ATTESTED
-                                ? "A valid attestation covers it in this assessment."
-                                : "No valid attestation covered it when this assessment ran: the control counts as not passing."));
+        box.add(new Paragraph(
+                result != null && result.attestationId() != null
+                        ? "A valid attestation (#" + result.attestationId() + ") covers it in this assessment."
+                        : status == ControlStatus.NEEDS_ATTESTATION
+                                ? "No valid attestation covered it when this assessment ran: the control counts as not passing."
+                                : "No valid attestation covered it when this assessment ran."));
         box.add(new Anchor(
                 "attestations?framework=" + framework.id() + "&ref=" + control.ref(), "Attestations of this control"));
         return box;

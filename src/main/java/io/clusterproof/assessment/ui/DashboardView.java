@@ -23,6 +23,7 @@ import io.clusterproof.assessment.AssessmentSummary;
 import io.clusterproof.assessment.DriftLinks;
 import io.clusterproof.assessment.FrameworkScore;
 import io.clusterproof.assessment.Posture;
+import io.clusterproof.assessment.ScopeText;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.ui.Badges;
 import io.clusterproof.base.ui.UrlState;
@@ -34,6 +35,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -157,6 +159,12 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             asOf.addClassName("cp-stale");
             section.add(asOf);
         }
+        snapshots.summary(assessment.snapshotId()).ifPresent(snapshot -> {
+            var source = new Span("Evidence source: " + snapshot.provenance().describe());
+            source.setId("evidence-source-" + cluster.id());
+            source.addClassName(snapshot.provenance().offSource() ? "cp-stale" : "cp-muted");
+            section.add(source);
+        });
         if (!namespaces.isEmpty()) {
             var note = new Span("Scores for the selected namespaces only; the trend shows the whole cluster.");
             note.addClassName("cp-muted");
@@ -199,34 +207,21 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 .toUrl()
                 .toQueryParameters());
         open.getStyle().set("font-weight", "600");
-        var figures = new HorizontalLayout(
-                new ScoreFigure(
-                        "control-score-" + framework.id(),
-                        "Control score",
-                        score.controlScore(),
-                        score.passingControls(),
-                        score.assessableControls(),
-                        "passing controls ÷ controls that could be assessed"),
-                new ScoreFigure(
-                        "resource-score-" + framework.id(),
-                        "Resource score",
-                        score.resourceScore(),
-                        score.passingChecks(),
-                        score.totalChecks(),
-                        "passing or waived resource-checks ÷ all resource-checks"),
-                new ScoreFigure(
-                        "coverage-" + framework.id(),
-                        "Automated coverage",
-                        score.coverage(),
-                        score.automatedControls(),
-                        score.totalControls(),
-                        "controls with a check ÷ all controls"));
-        figures.setWidthFull();
+        card.add(open);
+        if (score.scopeEmpty()) {
+            var empty = new Paragraph(ScopeText.empty(framework));
+            empty.setId("scope-empty-" + framework.id());
+            empty.addClassName("cp-stale");
+            card.add(empty);
+        } else {
+            card.add(createFigures(framework, score), createSeverityLine(score));
+        }
         var controls = score.controls();
-        var controlLine = new Span("Controls: " + controls.pass() + " pass · " + controls.fail() + " fail · "
-                + controls.unknown() + " unknown · " + controls.error() + " error · " + controls.notApplicable()
-                + " not applicable · " + controls.attested() + " attested · " + controls.needsAttestation()
-                + " need attestation");
+        var controlLine = new Span("Controls: " + controls.pass() + " pass · " + controls.passWaived()
+                + " pass (waived) · " + controls.fail() + " fail · " + controls.needsAttestation()
+                + " need attestation · " + controls.attested() + " attested · " + controls.unknown() + " unknown · "
+                + controls.error() + " error · " + controls.notApplicable() + " not applicable");
+        controlLine.getElement().setAttribute("data-control-counts", framework.id());
         var findings = score.findings();
         var findingLine = new Span("Resource-checks: " + findings.pass() + " pass · " + findings.fail() + " fail · "
                 + findings.waived() + " waived · " + findings.unknown() + " unknown · " + findings.error() + " error");
@@ -234,7 +229,59 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         findingLine.addClassName("cp-formula");
         var end = assessment.snapshotTakenAt().plusSeconds(1);
         var trend = TrendChart.of(assessments.trend(cluster.id(), framework.id(), end.minus(TREND), end), time.zone());
-        card.add(open, figures, controlLine, findingLine, trend);
+        card.add(controlLine, findingLine, trend);
         return card;
+    }
+
+    private static Component createFigures(FrameworkDefinition framework, FrameworkScore score) {
+        var figures = new HorizontalLayout(
+                new ScoreFigure(
+                        "control-score-" + framework.id(),
+                        "Control score",
+                        score.controlScore(),
+                        score.passingControls(),
+                        score.scoredControls(),
+                        "pass, pass (waived) or attested",
+                        FrameworkScore.CONTROL_SCORE_FORMULA),
+                new ScoreFigure(
+                        "verified-share-" + framework.id(),
+                        "Verified share",
+                        score.verifiedShare(),
+                        score.verifiedControls(),
+                        score.scoredControls(),
+                        "pass by checks alone",
+                        FrameworkScore.VERIFIED_SHARE_FORMULA),
+                new ScoreFigure(
+                        "resource-score-" + framework.id(),
+                        "Resource score",
+                        score.resourceScore(),
+                        score.passingChecks(),
+                        score.totalChecks(),
+                        "resource-checks pass or waived",
+                        FrameworkScore.RESOURCE_SCORE_FORMULA),
+                new ScoreFigure(
+                        "coverage-" + framework.id(),
+                        "Automated coverage",
+                        score.coverage(),
+                        score.automatedControls(),
+                        score.totalControls(),
+                        "of the " + score.totalControls() + " requirements in this catalog",
+                        "Automated coverage = controls that checks prove completely ÷ the " + score.totalControls()
+                                + " requirements in this catalog."));
+        figures.setWidthFull();
+        return figures;
+    }
+
+    /** The resource score per severity, so a few critical findings are not lost among many low ones. */
+    private static Component createSeverityLine(FrameworkScore score) {
+        var parts = score.severities().stream()
+                .map(s -> s.severity().label() + " " + String.format(Locale.ROOT, "%.1f%%", s.resourceScore()) + " ("
+                        + s.passingChecks() + " of " + s.totalChecks() + ")")
+                .toList();
+        var line = new Span(
+                "Resource score by severity: " + (parts.isEmpty() ? "no resource-checks" : String.join(" · ", parts)));
+        line.addClassName("cp-formula");
+        line.setId("severity-scores-" + score.frameworkId());
+        return line;
     }
 }

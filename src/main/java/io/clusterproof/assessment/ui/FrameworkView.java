@@ -19,6 +19,8 @@ import com.vaadin.flow.router.Route;
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.ControlResult;
 import io.clusterproof.assessment.ControlStatus;
+import io.clusterproof.assessment.FrameworkScore;
+import io.clusterproof.assessment.ScopeText;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.ui.EnumLabels;
 import io.clusterproof.base.ui.UrlState;
@@ -100,7 +102,46 @@ public class FrameworkView extends VerticalLayout implements BeforeEnterObserver
                         ? "every namespace"
                         : framework.effectiveScope().description()));
         scope.addClassName("cp-formula");
-        add(description, scope, createFilters(), createTree(framework, posture.controls()));
+        add(
+                description,
+                scope,
+                createScores(framework, posture.score()),
+                createFilters(),
+                createTree(framework, posture.controls()));
+    }
+
+    /** Control score beside verified share, each with its formula as the hover help; or why there is none. */
+    private static Component createScores(FrameworkDefinition framework, FrameworkScore score) {
+        if (score.scopeEmpty()) {
+            var empty = new Paragraph(ScopeText.empty(framework));
+            empty.setId("framework-scores");
+            empty.addClassName("cp-stale");
+            return empty;
+        }
+        var c = score.controls();
+        var line = new Span(String.format(
+                Locale.ROOT,
+                "Control score %.1f%% (%d of %d) · Verified share %.1f%% (%d of %d) · Controls: %d pass, %d pass (waived), "
+                        + "%d fail, %d need attestation, %d attested, %d unknown, %d error, %d not applicable",
+                score.controlScore(),
+                score.passingControls(),
+                score.scoredControls(),
+                score.verifiedShare(),
+                score.verifiedControls(),
+                score.scoredControls(),
+                c.pass(),
+                c.passWaived(),
+                c.fail(),
+                c.needsAttestation(),
+                c.attested(),
+                c.unknown(),
+                c.error(),
+                c.notApplicable()));
+        line.setId("framework-scores");
+        line.getElement()
+                .setAttribute(
+                        "title", FrameworkScore.CONTROL_SCORE_FORMULA + " " + FrameworkScore.VERIFIED_SHARE_FORMULA);
+        return line;
     }
 
     private void change(PostureState next) {
@@ -192,7 +233,12 @@ public class FrameworkView extends VerticalLayout implements BeforeEnterObserver
                 .setHeader("Reference")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(row -> row instanceof ControlRow c ? c.control().title() : sectionTitle((SectionRow) row))
+        grid.addColumn(row -> row instanceof ControlRow c
+                        ? c.control().title()
+                                + (c.control().implementation() == null
+                                        ? ""
+                                        : " (" + c.control().implementation().id() + ")")
+                        : sectionTitle((SectionRow) row))
                 .setHeader("Control")
                 .setFlexGrow(1);
         grid.addComponentColumn(row ->
@@ -201,9 +247,12 @@ public class FrameworkView extends VerticalLayout implements BeforeEnterObserver
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(row -> row instanceof ControlRow c
-                        ? (c.control().automated()
-                                ? String.valueOf(c.control().mappedChecks().size())
-                                : "attestation")
+                        ? switch (c.control().type()) {
+                            case AUTOMATED ->
+                                String.valueOf(c.control().mappedChecks().size());
+                            case HYBRID -> c.control().mappedChecks().size() + " + attestation";
+                            case ATTESTATION -> "attestation";
+                        }
                         : "")
                 .setHeader("Checks")
                 .setAutoWidth(true)

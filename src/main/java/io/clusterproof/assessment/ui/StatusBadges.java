@@ -26,13 +26,11 @@ final class StatusBadges {
 
     static Span of(ControlStatus status) {
         var badge = switch (status) {
-            case PASS -> Badges.success("Pass");
-            case FAIL -> Badges.error("Fail");
-            case UNKNOWN -> Badges.warning("Unknown");
-            case ERROR -> Badges.error("Error");
-            case NOT_APPLICABLE -> Badges.neutral("Not applicable");
-            case NEEDS_ATTESTATION -> Badges.warning("Needs attestation");
-            case ATTESTED -> Badges.success("Attested");
+            case PASS, ATTESTED -> Badges.success(status.label());
+            case PASS_WAIVED -> Badges.contrast(status.label());
+            case FAIL, ERROR -> Badges.error(status.label());
+            case UNKNOWN, NEEDS_ATTESTATION -> Badges.warning(status.label());
+            case NOT_APPLICABLE -> Badges.neutral(status.label());
         };
         badge.getElement().setAttribute("data-status", status.name());
         return badge;

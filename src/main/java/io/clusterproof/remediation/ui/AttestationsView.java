@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -36,15 +38,19 @@ import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.catalog.FrameworkDefinition;
+import io.clusterproof.remediation.AttestationScope;
 import io.clusterproof.remediation.AttestationService;
 import io.clusterproof.remediation.AttestationSummary;
 import io.clusterproof.remediation.RemediationProperties;
+import io.clusterproof.snapshot.ClusterService;
+import io.clusterproof.snapshot.ClusterSummary;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The controls no API object can prove, with their attestations: in force, expired, or none.
@@ -56,10 +62,14 @@ import java.util.Optional;
 @PermitAll
 public class AttestationsView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final String EVERY_CLUSTER = "Every cluster (organisation-wide)";
+    private static final String CHOSEN_CLUSTERS = "The clusters chosen below";
+
     /** One attestation control with its newest attestation. */
     record Row(FrameworkDefinition framework, ControlDefinition control, Optional<AttestationSummary> latest) {}
 
     private final AttestationService attestations;
+    private final ClusterService clusters;
     private final Catalog catalog;
     private final RemediationProperties properties;
     private final TimeFormatter time;
@@ -69,18 +79,22 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
 
     AttestationsView(
             AttestationService attestations,
+            ClusterService clusters,
             Catalog catalog,
             RemediationProperties properties,
             TimeFormatter time,
             AuthenticationContext authentication) {
         this.attestations = attestations;
+        this.clusters = clusters;
         this.catalog = catalog;
         this.properties = properties;
         this.time = time;
         this.officer = authentication.hasRole(Role.OFFICER_NAME);
         setSizeFull();
-        var intro = new Paragraph("These controls need a person's attestation: no Kubernetes object can prove them. An "
-                + "attestation counts until it expires; after that the control needs attestation again.");
+        var intro = new Paragraph("These controls need a person's attestation: no Kubernetes object can prove them, or "
+                + "(hybrid controls) checks prove only a part. An attestation counts for the clusters it names, or "
+                + "for every cluster when organisation-wide, until it expires; after that the control needs "
+                + "attestation again.");
         intro.addClassName("cp-muted");
         add(intro, createGrid(), detail);
     }
@@ -140,6 +154,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
                 .setHeader("Attested")
                 .setAutoWidth(true);
         history.addColumn(AttestationSummary::attestedBy).setHeader("By").setAutoWidth(true);
+        history.addColumn(AttestationSummary::scope).setHeader("Covers").setAutoWidth(true);
         history.addColumn(a -> time.date(a.expiresAt())).setHeader("Expires").setAutoWidth(true);
         history.addColumn(AttestationSummary::statement).setHeader("Statement").setFlexGrow(1);
         history.addComponentColumn(this::evidence).setHeader("Evidence").setAutoWidth(true);
@@ -221,7 +236,17 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         expiry.setMin(today.plusDays(1));
         expiry.setMax(latest);
         expiry.setValue(latest);
-        var form = new FormLayout(statement, link, upload, expiry);
+        var covers = new RadioButtonGroup<String>("Covers");
+        covers.setItems(EVERY_CLUSTER, CHOSEN_CLUSTERS);
+        covers.setValue(CHOSEN_CLUSTERS);
+        covers.setId("attestation-covers");
+        var chosen = new MultiSelectComboBox<ClusterSummary>("Clusters");
+        chosen.setId("attestation-clusters");
+        chosen.setItems(clusters.list());
+        chosen.setItemLabelGenerator(ClusterSummary::name);
+        chosen.setHelperText("An organisation-wide attestation also covers clusters registered later.");
+        covers.addValueChangeListener(e -> chosen.setEnabled(CHOSEN_CLUSTERS.equals(e.getValue())));
+        var form = new FormLayout(statement, covers, chosen, link, upload, expiry);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
         var save = ChangeAction.mark(new Button("Record", e -> {
@@ -229,6 +254,11 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
                 attestations.record(
                         row.framework().id(),
                         row.control().ref(),
+                        EVERY_CLUSTER.equals(covers.getValue())
+                                ? AttestationScope.organisation()
+                                : AttestationScope.clusters(chosen.getValue().stream()
+                                        .map(ClusterSummary::id)
+                                        .collect(Collectors.toSet())),
                         statement.getValue(),
                         link.getValue(),
                         uploaded.isEmpty() ? null : uploaded.get(0),
@@ -258,7 +288,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         var rows = new ArrayList<Row>();
         for (var framework : catalog.frameworks()) {
             for (var control : framework.controls()) {
-                if (!control.automated()) {
+                if (control.attested()) {
                     var latest = all.stream()
                             .filter(a -> a.frameworkId().equals(framework.id())
                                     && a.controlRef().equals(control.ref()))

@@ -89,7 +89,7 @@ public class ResourceBrowserView extends VerticalLayout implements BeforeEnterOb
         summary.setPadding(false);
         summary.setSpacing(false);
         summary.add(new Paragraph(snapshot.objects() + " objects · " + snapshot.status() + " · digest "
-                + snapshot.digest() + " · " + snapshot.source()));
+                + snapshot.digest() + " · " + snapshot.provenance().describe()));
         List<MissingKind> missing = snapshots.missingKinds(snapshotId);
         if (!missing.isEmpty()) {
             summary.add(new H3("Kinds that could not be collected"));

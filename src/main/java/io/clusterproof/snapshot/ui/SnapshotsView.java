@@ -80,7 +80,7 @@ public class SnapshotsView extends VerticalLayout implements BeforeEnterObserver
                 .setHeader("Kubernetes")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(SnapshotSummary::source).setHeader("Source").setFlexGrow(1);
+        grid.addColumn(s -> s.provenance().describe()).setHeader("Source").setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.setItems(query -> snapshots.list(id, PageRequest.of(query.getPage(), query.getPageSize())).stream());

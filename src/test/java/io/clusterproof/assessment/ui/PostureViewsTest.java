@@ -23,6 +23,7 @@ import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
+import io.clusterproof.assessment.FrameworkScore;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.base.ui.ChangeAction;
 import io.clusterproof.base.ui.EChart;
@@ -85,8 +86,15 @@ class PostureViewsTest extends KaribuTest {
             var figure = _get(section, ScoreFigure.class, spec -> spec.withId("control-score-" + score.frameworkId()));
             assertThat(figure.getElement().getAttribute("data-score")).isEqualTo(String.valueOf(score.controlScore()));
             assertThat(text(figure))
-                    .contains(score.passingControls() + " of " + score.assessableControls())
-                    .contains("passing controls ÷ controls that could be assessed");
+                    .contains(score.passingControls() + " of " + score.scoredControls())
+                    .contains("pass, pass (waived) or attested");
+            assertThat(figure.getElement().getAttribute("title")).isEqualTo(FrameworkScore.CONTROL_SCORE_FORMULA);
+            var verified =
+                    _get(section, ScoreFigure.class, spec -> spec.withId("verified-share-" + score.frameworkId()));
+            assertThat(verified.getElement().getAttribute("data-score"))
+                    .isEqualTo(String.valueOf(score.verifiedShare()));
+            assertThat(text(_get(section, ScoreFigure.class, spec -> spec.withId("coverage-" + score.frameworkId()))))
+                    .contains("of the " + score.totalControls() + " requirements in this catalog");
             _get(section, ScoreFigure.class, spec -> spec.withId("resource-score-" + score.frameworkId()));
             _get(section, ScoreFigure.class, spec -> spec.withId("coverage-" + score.frameworkId()));
         }
