@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the headless commands. Exit codes: 0 fine, 1 a framework's control score is
- * under {@code --fail-under} or the scan regressed since {@code --baseline}, 2 usage or input
- * errors (still reported in the output).
+ * under {@code --fail-under}, the scan regressed since {@code --baseline}, or {@code checks verify}
+ * found a failing fixture or an invalid catalog folder, 2 usage or input errors (still reported in
+ * the output).
  */
 public final class Cli {
 
@@ -24,10 +25,14 @@ public final class Cli {
                                                [--output FILE] [--fail-under PERCENT] [--baseline PREVIOUS.json]
                                                [--catalog DIR]...
               java -jar clusterproof.jar checks [--format json] [--catalog DIR]...
+              java -jar clusterproof.jar checks verify [--catalog DIR]...
               java -jar clusterproof.jar controls [--framework ID] [--format json] [--catalog DIR]...
 
             scan     assesses manifest files and directories (YAML, JSON, kind: List, kubectl dumps, .tar.gz)
             checks   lists the catalog's checks with their cross-references and mapped controls
+            checks verify  runs every check fixture of the built-in catalog and of each --catalog folder;
+                     prints each failing fixture with its file and reason (exit 1 on any failure or an
+                     invalid catalog folder)
             controls lists the frameworks' controls: type (automated|hybrid|attestation), implementation, checks
             --baseline compares with an earlier scan --format json output: what got worse is printed, and
                      SARIF results say whether they are new (baselineState).
@@ -47,7 +52,10 @@ public final class Cli {
         try {
             return switch (args[0]) {
                 case "scan" -> new ScanCommand(ScanOptions.parse(rest), out, err).run();
-                case "checks" -> new ChecksCommand(rest, out).run();
+                case "checks" ->
+                    !rest.isEmpty() && rest.get(0).equals("verify")
+                            ? new ChecksVerifyCommand(rest.subList(1, rest.size()), out, err).run()
+                            : new ChecksCommand(rest, out).run();
                 case "controls" -> new ControlsCommand(rest, out).run();
                 default -> throw new UsageException("unknown command " + args[0]);
             };

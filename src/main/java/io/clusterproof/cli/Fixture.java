@@ -1,21 +1,22 @@
-package io.clusterproof.catalog;
+package io.clusterproof.cli;
 
 import io.clusterproof.assessment.AssessedObject;
 import io.clusterproof.assessment.AssessedObjects;
 import io.clusterproof.assessment.AssessmentInput;
 import io.clusterproof.assessment.FindingStatus;
+import io.clusterproof.catalog.CatalogFile;
+import io.clusterproof.catalog.CompiledCheck;
 import io.clusterproof.snapshot.KubeObjects;
 import io.clusterproof.snapshot.ManifestObject;
 import io.clusterproof.snapshot.ManifestReader;
 import io.clusterproof.snapshot.MissingKind;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * surroundings. A {@code clusterproof.io/v1 Cluster} document makes the fixture a whole cluster.
  */
 record Fixture(
-        Path file,
+        String file,
         FindingStatus expected,
         @Nullable Set<String> paths,
         AssessmentInput input,
@@ -43,13 +44,15 @@ record Fixture(
 
     static final Instant DEFAULT_NOW = Instant.parse("2026-11-25T00:00:00Z");
 
-    static Fixture read(Path file, CompiledCheck check) throws IOException {
-        var name = file.getFileName().toString();
+    /** Reads a fixture; a header or document that cannot be read is an {@link IllegalArgumentException} naming it. */
+    static Fixture read(CatalogFile file, CompiledCheck check) {
+        var relative = file.relative();
+        var name = relative.substring(relative.lastIndexOf('/') + 1);
         var expected = name.startsWith("compliant-") ? FindingStatus.PASS : FindingStatus.FAIL;
         Set<String> paths = null;
         var now = DEFAULT_NOW;
         var missing = new ArrayList<MissingKind>();
-        for (var line : Files.readAllLines(file)) {
+        for (var line : file.content().lines().toList()) {
             if (!line.startsWith("#")) {
                 if (!line.isBlank()) {
                     break;
@@ -64,11 +67,11 @@ record Fixture(
             var key = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             var value = text.substring(colon + 1).trim();
             switch (key) {
-                case "expect" -> expected = FindingStatus.valueOf(value.toUpperCase(Locale.ROOT));
+                case "expect" -> expected = status(value);
                 case "paths" ->
                     paths = new LinkedHashSet<>(
                             Arrays.stream(value.split(",")).map(String::trim).toList());
-                case "now" -> now = Instant.parse(value);
+                case "now" -> now = instant(value);
                 case "missing" ->
                     Arrays.stream(value.split(","))
                             .map(String::trim)
@@ -76,9 +79,10 @@ record Fixture(
                 default -> {}
             }
         }
-        var content = ManifestReader.read(List.of(file));
+        var content = ManifestReader.read(
+                file.display(), new ByteArrayInputStream(file.content().getBytes(StandardCharsets.UTF_8)));
         if (!content.issues().isEmpty()) {
-            throw new IllegalStateException(file + " does not parse: " + content.issues());
+            throw new IllegalArgumentException("does not parse: " + content.issues());
         }
         String clusterName = null;
         String version = null;
@@ -102,6 +106,29 @@ record Fixture(
                     .orElse(null);
         }
         return new Fixture(
-                file, expected, paths, new AssessmentInput(objects, missing, clusterName, version, now), target);
+                file.display(),
+                expected,
+                paths,
+                new AssessmentInput(objects, missing, clusterName, version, now),
+                target);
+    }
+
+    private static FindingStatus status(String value) {
+        try {
+            return FindingStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "'# expect: " + value + "' is not a status (one of " + Arrays.toString(FindingStatus.values())
+                            + ")",
+                    e);
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'# now: " + value + "' is not an instant like " + DEFAULT_NOW, e);
+        }
     }
 }
