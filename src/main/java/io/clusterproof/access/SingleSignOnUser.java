@@ -1,9 +1,7 @@
 package io.clusterproof.access;
 
-import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -40,11 +38,6 @@ final class SingleSignOnUser extends DefaultOidcUser implements UserDetails {
     @Override
     public @Nullable String getPassword() {
         return null;
-    }
-
-    @Override
-    public Collection<? extends GrantedAuthority> getAuthorities() {
-        return super.getAuthorities();
     }
 
     @Override

@@ -96,10 +96,14 @@ class SingleSignOnTest {
     }
 
     @Test
-    void the_authorisation_request_carries_a_pkce_challenge() {
+    void the_authorisation_request_carries_a_pkce_challenge_and_survives_the_cross_site_return() {
         var start = new Http(port).get("/oauth2/authorization/sso");
 
         assertThat(start.statusCode()).isEqualTo(302);
+        // the request waits in the session; a Strict cookie would not come back with the provider's redirect
+        assertThat(start.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax"));
         assertThat(start.headers().firstValue("Location"))
                 .hasValueSatisfying(location ->
                         assertThat(location).contains("code_challenge=").contains("code_challenge_method=S256"));
