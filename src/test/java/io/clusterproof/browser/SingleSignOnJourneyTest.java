@@ -93,6 +93,10 @@ class SingleSignOnJourneyTest {
     @BeforeEach
     void newBrowserSession() {
         session = browser.newPage().context();
+        // the first request to a cold Keycloak renders its login theme and warms its JIT; on a busy
+        // two-core machine that alone has taken longer than the shell's 30 s default
+        session.setDefaultTimeout(120_000);
+        session.setDefaultNavigationTimeout(120_000);
     }
 
     @AfterEach
