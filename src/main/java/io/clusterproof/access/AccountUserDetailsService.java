@@ -14,15 +14,19 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository users;
+    private final PasswordSignInPolicy policy;
 
-    AccountUserDetailsService(UserAccountRepository users) {
+    AccountUserDetailsService(UserAccountRepository users, PasswordSignInPolicy policy) {
         this.users = users;
+        this.policy = policy;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        // an account that may not use a password gets the same answer as an unknown name
         var account = users.findByUsername(username.trim().toLowerCase(Locale.ROOT))
+                .filter(policy::allows)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return User.withUsername(account.username())
                 .password(account.passwordHash())

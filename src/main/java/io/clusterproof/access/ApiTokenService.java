@@ -33,12 +33,14 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final TokenCreatorRule creatorRule;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(ApiTokenRepository tokens, AuditLog auditLog, Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, AuditLog auditLog, Clock clock, TokenCreatorRule creatorRule) {
         this.tokens = tokens;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.creatorRule = creatorRule;
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
@@ -107,6 +109,10 @@ public class ApiTokenService {
         }
         if (!token.usableAt(now)) {
             return Check.rejected("The API token \"" + token.name() + "\" has expired.");
+        }
+        var creatorRejection = creatorRule.rejection(token.name(), token.createdBy(), now);
+        if (creatorRejection.isPresent()) {
+            return Check.rejected(creatorRejection.get());
         }
         token.usedAt(now);
         return new Check(new Authenticated(token.name(), token.role(), token.createdBy()), "");

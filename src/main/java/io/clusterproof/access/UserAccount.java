@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 @Entity
@@ -31,6 +32,11 @@ class UserAccount {
     private boolean enabled;
     private boolean demo;
     private Instant createdAt;
+    private @Nullable String ssoIssuer;
+    private @Nullable String ssoSubject;
+    private @Nullable String roleSource;
+    private @Nullable Instant roleChangedAt;
+    private @Nullable Instant ssoConfirmedAt;
 
     @Version
     private long version;
@@ -59,7 +65,22 @@ class UserAccount {
         this.enabled = true;
         this.demo = demo;
         this.createdAt = createdAt;
+        this.roleChangedAt = createdAt;
     }
+
+    /** An account created at a first single sign-on; it has no password that could ever match. */
+    static UserAccount singleSignOn(SingleSignOnIdentity identity, RoleGrant grant, Instant now) {
+        var account = new UserAccount(
+                identity.username(), identity.displayName(), NO_PASSWORD, grant.role(), grant.team(), false, now);
+        account.ssoIssuer = identity.issuer();
+        account.ssoSubject = identity.subject();
+        account.roleSource = grant.source();
+        account.ssoConfirmedAt = now;
+        return account;
+    }
+
+    /** Not a hash any encoder produces: password sign-in refuses single sign-on accounts before it gets here. */
+    static final String NO_PASSWORD = "{sso}";
 
     @Nullable
     Long id() {
@@ -103,8 +124,37 @@ class UserAccount {
         this.passwordHash = passwordHash;
     }
 
-    void changeRole(Role role) {
+    void changeRole(Role role, Instant at) {
+        if (this.role != role) {
+            this.roleChangedAt = at;
+        }
         this.role = role;
+    }
+
+    boolean singleSignOn() {
+        return ssoSubject != null;
+    }
+
+    @Nullable
+    Instant ssoConfirmedAt() {
+        return ssoConfirmedAt;
+    }
+
+    /** The provider's groups granted this role and team at a sign-in; says whether either changed. */
+    boolean applyGrant(RoleGrant grant, String displayName, Instant now) {
+        var changed = role != grant.role() || !Objects.equals(team, grant.team());
+        changeRole(grant.role(), now);
+        this.team = grant.team();
+        this.roleSource = grant.source();
+        this.displayName = displayName;
+        this.ssoConfirmedAt = now;
+        return changed;
+    }
+
+    /** The provider no longer grants any role: the account keeps its history but its API tokens stop. */
+    void loseGrant(String why) {
+        this.roleSource = why;
+        this.ssoConfirmedAt = null;
     }
 
     void changeTeam(@Nullable String team) {
@@ -124,12 +174,23 @@ class UserAccount {
     }
 
     UserSummary summary() {
-        return new UserSummary(id == null ? 0 : id, username, displayName, role, team, enabled, demo, createdAt);
+        return new UserSummary(
+                id == null ? 0 : id,
+                username,
+                displayName,
+                role,
+                team,
+                enabled,
+                demo,
+                createdAt,
+                singleSignOn(),
+                roleSource == null ? "Set by an administrator" : roleSource,
+                roleChangedAt == null ? createdAt : roleChangedAt);
     }
 
     /** The state the audit log records: never the password hash. */
     String auditState() {
         return "role=" + role + ", team=" + (team == null ? "-" : team) + ", enabled=" + enabled + ", displayName="
-                + displayName;
+                + displayName + (singleSignOn() ? ", roleSource=" + roleSource : "");
     }
 }

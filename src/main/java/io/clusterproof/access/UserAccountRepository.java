@@ -13,6 +13,8 @@ interface UserAccountRepository extends ListCrudRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    Optional<UserAccount> findBySsoIssuerAndSsoSubject(String ssoIssuer, String ssoSubject);
+
     boolean existsByRole(Role role);
 
     boolean existsByRoleAndEnabledTrueAndUsernameNot(Role role, String username);

@@ -78,16 +78,20 @@ public class UserService {
     @RolesAllowed(Role.ADMIN_NAME)
     public UserSummary changeRole(String username, Role role) {
         return change(username, "USER_ROLE_CHANGED", account -> {
+            requireLocal(account, "role");
             if (account.role() == Role.ADMIN && role != Role.ADMIN) {
                 requireAnotherEnabledAdmin(account);
             }
-            account.changeRole(role);
+            account.changeRole(role, clock.instant());
         });
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
     public UserSummary changeTeam(String username, @Nullable String team) {
-        return change(username, "USER_TEAM_CHANGED", account -> account.changeTeam(blankToNull(team)));
+        return change(username, "USER_TEAM_CHANGED", account -> {
+            requireLocal(account, "team");
+            account.changeTeam(blankToNull(team));
+        });
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
@@ -136,6 +140,14 @@ public class UserService {
         if (!users.existsByRoleAndEnabledTrueAndUsernameNot(Role.ADMIN, account.username())) {
             throw new UserFacingException("\"" + account.username() + "\" is the last enabled administrator; "
                     + "make another user an administrator first.");
+        }
+    }
+
+    /** The provider is the source of truth for its users: a change here would be undone at their next sign-in. */
+    private static void requireLocal(UserAccount account, String what) {
+        if (account.singleSignOn()) {
+            throw new UserFacingException("\"" + account.username() + "\" signs in through single sign-on: their "
+                    + what + " comes from the identity provider's groups. Change their groups there.");
         }
     }
 

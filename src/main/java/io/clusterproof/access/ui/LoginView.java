@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.clusterproof.access.AccessProperties;
+import io.clusterproof.access.SignInOptions;
 
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · ClusterProof")
@@ -21,7 +22,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 
-    LoginView(AccessProperties access) {
+    LoginView(AccessProperties access, SignInOptions options) {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
@@ -32,7 +33,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         title.addClassNames(LumoUtility.FontSize.XXXLARGE);
         var purpose = new Paragraph("Compliance posture of your Kubernetes clusters for HIPAA, PCI DSS v4.0 and GDPR.");
         purpose.addClassNames(LumoUtility.TextColor.SECONDARY);
-        add(title, purpose, form);
+        add(title, purpose);
+        SignInChoices.around(form, options).forEach(this::add);
     }
 
     private static LoginI18n createI18n(AccessProperties access) {

@@ -73,7 +73,13 @@ public class UsersView extends VerticalLayout {
         grid.addComponentColumn(u -> u.enabled() ? Badges.success("Enabled") : Badges.error("Disabled"))
                 .setHeader("State")
                 .setAutoWidth(true);
-        grid.addComponentColumn(u -> u.demo() ? Badges.contrast("Demo") : Badges.none())
+        grid.addColumn(UserSummary::roleSource).setHeader("Role from").setAutoWidth(true);
+        grid.addColumn(u -> time.dateTime(u.roleChangedAt()))
+                .setHeader("Role changed")
+                .setAutoWidth(true);
+        grid.addComponentColumn(u -> u.demo()
+                        ? Badges.contrast("Demo")
+                        : u.singleSignOn() ? Badges.neutral("Single sign-on") : Badges.none())
                 .setHeader("")
                 .setAutoWidth(true);
         grid.addColumn(u -> time.dateTime(u.createdAt())).setHeader("Created").setAutoWidth(true);
