@@ -3,7 +3,7 @@
  * with the catalog and prints a table, JSON, CSV or SARIF; {@code checks} lists the catalog's
  * checks. No web server, no database.
  */
-@ApplicationModule(allowedDependencies = {"assessment", "base", "catalog", "evidence", "snapshot"})
+@ApplicationModule(allowedDependencies = {"access", "assessment", "base", "catalog", "evidence", "snapshot"})
 @NullMarked
 package io.clusterproof.cli;
 
