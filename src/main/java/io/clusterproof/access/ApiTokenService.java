@@ -45,6 +45,12 @@ public class ApiTokenService {
 
     @RolesAllowed(Role.ADMIN_NAME)
     public IssuedApiToken create(String name, Role role, Duration lifetime) {
+        return create(name, role, lifetime, null);
+    }
+
+    /** As {@link #create(String, Role, Duration)}, with a note for the audit entry (where it was issued). */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public IssuedApiToken create(String name, Role role, Duration lifetime, @Nullable String auditNote) {
         var trimmed = name.trim();
         if (!NAME.matcher(trimmed).matches()) {
             throw new UserFacingException("Token name \"" + name + "\" is not valid: use up to 64 letters, digits, "
@@ -63,7 +69,8 @@ public class ApiTokenService {
         var token = tokens.save(new ApiToken(
                 trimmed, hash(value), value.substring(0, 8), role, AuditLog.currentActor(), now, now.plus(lifetime)));
         auditLog.record(AuditEvent.of("API_TOKEN_CREATED", "api-token", trimmed)
-                .change(null, "role=" + role + ", expiresAt=" + now.plus(lifetime)));
+                .change(null, "role=" + role + ", expiresAt=" + now.plus(lifetime))
+                .withDetail(auditNote));
         return new IssuedApiToken(token.summary(now), value);
     }
 

@@ -1,14 +1,19 @@
 package io.clusterproof.access;
 
+import io.clusterproof.base.SqlTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only record of who changed what. Writers join the caller's transaction, so a change
@@ -21,10 +26,21 @@ public class AuditLog {
     static final String SYSTEM_ACTOR = "system";
 
     private final AuditEntryRepository entries;
+    private final JdbcTemplate jdbc;
+    private final AuditChainLinker linker;
+    private final AuditChainVerifier verifier;
     private final Clock clock;
 
-    AuditLog(AuditEntryRepository entries, Clock clock) {
+    AuditLog(
+            AuditEntryRepository entries,
+            JdbcTemplate jdbc,
+            AuditChainLinker linker,
+            AuditChainVerifier verifier,
+            Clock clock) {
         this.entries = entries;
+        this.jdbc = jdbc;
+        this.linker = linker;
+        this.verifier = verifier;
         this.clock = clock;
     }
 
@@ -38,6 +54,55 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordAs(String actor, AuditEvent event) {
         entries.save(new AuditEntry(clock.instant(), actor, event));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    linker.linkPending();
+                }
+            });
+        }
+    }
+
+    /**
+     * Records an event in a transaction of its own, kept even when the caller's transaction rolls
+     * back: for refusals, whose attempted change is not stored.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordOnItsOwn(AuditEvent event) {
+        recordAs(currentActor(), event);
+    }
+
+    /**
+     * Whether {@code by} created the user account {@code account} or changed its role since the given
+     * instant, by the audit log: for separation-of-duty rules.
+     */
+    @Transactional(readOnly = true)
+    public boolean accountShapedBy(String account, String by, Instant since) {
+        var count = jdbc.queryForObject(
+                "select count(*) from audit_entry where target_type = 'user' and target_id = ? and actor = ?"
+                        + " and action in ('USER_CREATED', 'USER_ROLE_CHANGED') and occurred_at >= ?",
+                Long.class,
+                account,
+                by,
+                SqlTime.of(since));
+        return count != null && count > 0;
+    }
+
+    /**
+     * Checks every chained entry against its hash and its link to the one before, and the newest
+     * against the recorded head; names the first broken link.
+     */
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    @Transactional(readOnly = true)
+    public AuditVerification verify() {
+        return verifier.verify();
+    }
+
+    /** The hash of the newest entry: an evidence pack records it, so later changes to older entries show. */
+    @Transactional(readOnly = true)
+    public String chainHead() {
+        return verifier.head();
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.AUDITOR_NAME})

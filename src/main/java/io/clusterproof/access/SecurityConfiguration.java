@@ -6,19 +6,25 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.clusterproof.access.ui.LoginView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Two filter chains: the REST API under {@code /api} (stateless, API tokens, 401 without one) and
@@ -32,11 +38,28 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+    /**
+     * As strict as Vaadin Flow allows: its bootstrap runs an inline script and its client engine
+     * builds functions from what the server sends ({@code unsafe-inline}, {@code unsafe-eval}); all
+     * else comes from this origin only, and no other site may frame the application.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:;"
+            + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on every response. */
+    private static void securityHeaders(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenAuthenticationFilter tokenFilter, ObjectMapper json)
             throws Exception {
         var problems = new ApiProblemResponses(json);
+        securityHeaders(http);
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -53,7 +76,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
+    SecurityFilterChain uiFilterChain(
+            HttpSecurity http, SessionRegistry sessionRegistry, ObjectProvider<SingleSignOn> singleSignOn)
+            throws Exception {
+        securityHeaders(http);
+        http.sessionManagement(session ->
+                session.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
         http.authorizeHttpRequests(
                 auth -> auth.requestMatchers("/styles/**", "/icons/**").permitAll());
         var sso = singleSignOn.getIfAvailable();
@@ -67,6 +95,17 @@ class SecurityConfiguration {
                     }
                 })
                 .build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when the servlet container ends a session (sign-out, timeout). */
+    @Bean
+    static ServletListenerRegistrationBean<HttpSessionEventPublisher> sessionEventPublisher() {
+        return new ServletListenerRegistrationBean<>(new HttpSessionEventPublisher());
     }
 
     @Bean

@@ -27,12 +27,19 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final SignedInSessions sessions;
 
-    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
+    UserService(
+            UserAccountRepository users,
+            PasswordEncoder passwordEncoder,
+            AuditLog auditLog,
+            Clock clock,
+            SignedInSessions sessions) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
@@ -83,6 +90,7 @@ public class UserService {
                 requireAnotherEnabledAdmin(account);
             }
             account.changeRole(role, clock.instant());
+            sessions.endAll(account.username());
         });
     }
 
@@ -109,6 +117,7 @@ public class UserService {
                 requireAnotherEnabledAdmin(account);
             }
             account.disable();
+            sessions.endAll(account.username());
         });
     }
 
@@ -121,10 +130,10 @@ public class UserService {
     public UserSummary resetPassword(String username, String newPassword) {
         PasswordPolicy.check(username, newPassword);
         // the audit entry says that the password changed, never what it is
-        return change(
-                username,
-                "USER_PASSWORD_RESET",
-                account -> account.changePasswordHash(passwordEncoder.encode(newPassword)));
+        return change(username, "USER_PASSWORD_RESET", account -> {
+            account.changePasswordHash(passwordEncoder.encode(newPassword));
+            sessions.endAll(account.username());
+        });
     }
 
     private UserSummary change(String username, String action, Consumer<UserAccount> mutation) {

@@ -4,7 +4,7 @@
  * against a previous scan ({@code --baseline}); {@code checks} lists the catalog's checks, and
  * {@code checks verify} runs their fixtures. No web server, no database.
  */
-@ApplicationModule(allowedDependencies = {"assessment", "base", "catalog", "evidence", "snapshot"})
+@ApplicationModule(allowedDependencies = {"access", "assessment", "base", "catalog", "evidence", "snapshot"})
 @NullMarked
 package io.clusterproof.cli;
 

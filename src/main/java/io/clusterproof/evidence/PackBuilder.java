@@ -167,6 +167,8 @@ class PackBuilder {
         manifest.put("generatedAt", at.toString());
         manifest.put("generatedBy", actor);
         manifest.put("catalogDigest", scope.catalogDigest());
+        // the audit log as it stood: a later change to an older entry breaks the chain up to this head
+        manifest.put("auditChainHead", auditLog.chainHead());
         var clusters = new ArrayList<Map<String, Object>>();
         for (var cluster : scope.clusters()) {
             var entry = ordered("id", cluster.cluster().id(), "name", cluster.name());

@@ -6,6 +6,7 @@ import io.clusterproof.access.Role;
 import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.WebLinks;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.snapshot.ClusterService;
@@ -83,7 +84,7 @@ public class AttestationService {
             throw new InvalidInputException(
                     "statement", "Write what you attest (at least " + MIN_STATEMENT + " characters).");
         }
-        var link = evidenceUrl == null || evidenceUrl.isBlank() ? null : evidenceUrl.trim();
+        var link = WebLinks.optional("evidenceUrl", evidenceUrl);
         if (link == null && upload == null) {
             throw new InvalidInputException("evidence", "An attestation needs evidence: a link or an uploaded file.");
         }

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWaiver longest a waiver may run
  * @param expiringSoon waivers expiring within this are reported as expiring
  * @param maxEvidenceBytes largest evidence file an attestation may carry
+ * @param separationDays an officer may not approve a waiver of someone who created their account or
+ *     gave it its role within this many days
  */
 @ConfigurationProperties("clusterproof.remediation")
 public record RemediationProperties(
@@ -23,4 +25,5 @@ public record RemediationProperties(
         @DefaultValue("180d") Duration slaLow,
         @DefaultValue("180d") Duration maxWaiver,
         @DefaultValue("14d") Duration expiringSoon,
-        @DefaultValue("10485760") long maxEvidenceBytes) {}
+        @DefaultValue("10485760") long maxEvidenceBytes,
+        @DefaultValue("90") int separationDays) {}

@@ -6,6 +6,7 @@ import io.clusterproof.base.CsvCells;
 import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.WebLinks;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.ResourceKey;
 import jakarta.annotation.security.PermitAll;
@@ -136,7 +137,7 @@ public class RemediationService {
     public ItemSummary linkTicket(long id, @Nullable String ticketUrl) {
         var item = find(id);
         var before = item.auditState();
-        item.linkTicket(blank(ticketUrl), clock.instant());
+        item.linkTicket(WebLinks.optional("ticketUrl", ticketUrl), clock.instant());
         log.record(
                 item,
                 AuditLog.currentActorName(),

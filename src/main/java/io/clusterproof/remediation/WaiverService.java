@@ -8,13 +8,16 @@ import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.NotPermittedException;
 import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.WebLinks;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.ClusterService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -95,6 +98,7 @@ public class WaiverService {
         if (request.expiresAt() == null || !request.expiresAt().isAfter(now)) {
             throw new InvalidInputException("expiresAt", "A waiver needs an expiry in the future.");
         }
+        WebLinks.optional("ticketUrl", request.ticketUrl());
         if (request.expiresAt().isAfter(now.plus(properties.maxWaiver()))) {
             throw new InvalidInputException(
                     "expiresAt",
@@ -138,6 +142,9 @@ public class WaiverService {
             throw new NotPermittedException("Waiver #" + id + " was requested by " + waiver.requestedBy()
                     + ", for whom you are accountable; another officer must decide it.");
         }
+        if (decision == WaiverStatus.APPROVED) {
+            requireNoAccountShapedByRequester(waiver);
+        }
         if (decision == WaiverStatus.APPROVED
                 && !waiver.summary(clock.instant()).expiresAt().isAfter(clock.instant())) {
             throw new UserFacingException("Waiver #" + id + " expired before it was decided; ask for a new one.");
@@ -147,6 +154,26 @@ public class WaiverService {
                 decision == WaiverStatus.APPROVED ? "WAIVER_APPROVED" : "WAIVER_REJECTED",
                 note,
                 (actor, text, now) -> waiver.decide(decision, actor, text, now));
+    }
+
+    /**
+     * Whoever requested a waiver must not have created the approver's account, or given it its role,
+     * shortly before: otherwise one person could make themselves an officer and approve their own
+     * risk. A refusal is audited on its own, since the approval it refuses is not stored.
+     */
+    private void requireNoAccountShapedByRequester(Waiver waiver) {
+        var approver = AuditLog.currentAccountableName();
+        var since = clock.instant().minus(Duration.ofDays(properties.separationDays()));
+        for (var requester : new LinkedHashSet<>(List.of(waiver.requestedFor(), waiver.requestedBy()))) {
+            if (auditLog.accountShapedBy(approver, requester, since)) {
+                var reason = "Waiver #" + waiver.id() + " was requested by " + requester + ", who created the account "
+                        + approver + " or gave it its role within the last " + properties.separationDays()
+                        + " days (clusterproof.remediation.separation-days); another officer must approve it.";
+                auditLog.recordOnItsOwn(AuditEvent.of("WAIVER_APPROVAL_REFUSED", "waiver", String.valueOf(waiver.id()))
+                        .withDetail(reason));
+                throw new NotPermittedException(reason);
+            }
+        }
     }
 
     /** A change to a waiver by the current user: applied, audited, and posture refreshed if it can matter. */

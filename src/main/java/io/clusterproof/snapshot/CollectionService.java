@@ -4,19 +4,26 @@ import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
 import io.clusterproof.base.NotFoundException;
+import io.clusterproof.base.NotPermittedException;
+import io.clusterproof.base.TooLargeException;
 import io.clusterproof.base.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /** Starts collections (now, on schedule, from an upload) and reports on them. */
@@ -74,13 +81,25 @@ public class CollectionService {
 
     /**
      * Stores an uploaded dump (.yaml, .yml, .json, .tar.gz, .tgz) as a snapshot of the cluster, for
-     * clusters ClusterProof cannot reach. Problems per document are kept with the snapshot.
+     * clusters ClusterProof cannot reach. The content is read as it arrives and reading stops at the
+     * first configured limit passed ({@link SnapshotProperties#uploadLimits()}), whatever the
+     * announced size said. Problems per document are kept with the snapshot.
+     *
+     * @param size the announced size, or -1 when unknown
+     * @throws TooLargeException when the upload or what it expands to passes a limit
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.ENGINEER_NAME})
     public RunSummary upload(long clusterId, String fileName, long size, InputStream content) {
+        var definition = definition(clusterId);
+        if (definition.sourceType() != SourceType.UPLOAD && !currentUserIsAdmin()) {
+            throw new NotPermittedException(definition.name() + " is collected by ClusterProof ("
+                    + definition.sourceType().label() + ")"
+                    + "; only an administrator may replace its record with an uploaded dump.");
+        }
         if (size > properties.maxUploadBytes()) {
-            throw new UserFacingException(fileName + " is " + (size >> 20) + " MiB; uploads are limited to "
-                    + (properties.maxUploadBytes() >> 20) + " MiB.");
+            throw new TooLargeException(fileName + " is " + ArchiveLimitsText.bytes(size)
+                    + ", larger than the upload limit of " + ArchiveLimitsText.bytes(properties.maxUploadBytes())
+                    + " (clusterproof.snapshot.max-upload-bytes).");
         }
         var lower = fileName.toLowerCase(Locale.ROOT);
         if (!(lower.endsWith(".yaml")
@@ -91,18 +110,19 @@ public class CollectionService {
             throw new UserFacingException(fileName + " is not a dump ClusterProof reads: upload .yaml, .yml, .json, "
                     + ".tar.gz or .tgz (for example the output of kubectl get -A -o yaml).");
         }
-        var definition = definition(clusterId);
         var uploadedBy = AuditLog.currentActorName();
         var run = runBook.start(clusterId, RunTrigger.UPLOAD, uploadedBy);
-        try (content) {
-            // read once, within the size limit, so the stored SHA-256 is that of the file as uploaded
-            var bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxUploadBytes() + 1));
-            if (bytes.length > properties.maxUploadBytes()) {
-                throw new UserFacingException(fileName + " is larger than the upload limit of "
-                        + (properties.maxUploadBytes() >> 20) + " MiB.");
-            }
-            var sha256 = CanonicalJson.sha256(bytes);
-            var manifests = ManifestReader.read(fileName, new ByteArrayInputStream(bytes));
+        var digest = sha256();
+        var limited = new CountingLimitStream(
+                new DigestInputStream(content, digest),
+                properties.maxUploadBytes(),
+                fileName + " is larger than the upload limit of " + ArchiveLimitsText.bytes(properties.maxUploadBytes())
+                        + " (clusterproof.snapshot.max-upload-bytes); reading stopped there.");
+        try (limited) {
+            var manifests = ManifestReader.read(fileName, limited, properties.uploadLimits());
+            // the stored SHA-256 is that of the file as uploaded: read what the reader left, within the limit
+            limited.transferTo(OutputStream.nullOutputStream());
+            var sha256 = HexFormat.of().formatHex(digest.digest());
             if (manifests.objects().isEmpty()) {
                 var reason = manifests.issues().isEmpty()
                         ? "it holds no Kubernetes objects"
@@ -122,10 +142,36 @@ public class CollectionService {
                     RunStatus.SUCCEEDED,
                     snapshot.id(),
                     manifests.issues().isEmpty() ? null : manifests.issues().size() + " documents had problems");
+        } catch (TooLargeException e) {
+            runBook.finish(run.id(), RunStatus.FAILED, null, e.getMessage());
+            auditLog.record(AuditEvent.of("UPLOAD_REFUSED", "cluster", clusterName(clusterId))
+                    .withDetail(e.getMessage()));
+            throw e;
         } catch (IOException | RuntimeException e) {
             runBook.finish(run.id(), RunStatus.FAILED, null, fileName + " could not be stored: " + e.getMessage());
             throw new UserFacingException(fileName + " could not be stored: " + e.getMessage(), e);
         }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static boolean currentUserIsAdmin() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+    }
+
+    /** The run with this id, if it belongs to that cluster. */
+    @PermitAll
+    public Optional<RunSummary> run(long clusterId, long runId) {
+        return runs.findById(runId).filter(r -> r.clusterId() == clusterId).map(CollectionRun::summary);
     }
 
     @PermitAll

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.clusterproof.base.TooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ManifestReader {
 
-    static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
-
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .build();
@@ -38,21 +37,33 @@ public final class ManifestReader {
 
     private final List<ManifestObject> objects = new ArrayList<>();
     private final List<ManifestIssue> issues = new ArrayList<>();
+    private final ArchiveLimits limits;
 
-    private ManifestReader() {}
+    private ManifestReader(ArchiveLimits limits) {
+        this.limits = limits;
+    }
 
     /** Reads files and directories (recursively: .yaml, .yml, .json, .tar.gz, .tgz). */
     public static ManifestContent read(List<Path> paths) {
-        var reader = new ManifestReader();
+        var reader = new ManifestReader(ArchiveLimits.LOCAL);
         for (var path : paths) {
             reader.readPath(path);
         }
         return reader.content();
     }
 
-    /** Reads one uploaded stream, judged by its file name. */
+    /** Reads one uploaded stream, judged by its file name, within generous limits for local files. */
     public static ManifestContent read(String name, InputStream in) {
-        var reader = new ManifestReader();
+        return read(name, in, ArchiveLimits.LOCAL);
+    }
+
+    /**
+     * Reads one uploaded stream, judged by its file name.
+     *
+     * @throws TooLargeException at the first limit passed; nothing read so far is kept
+     */
+    public static ManifestContent read(String name, InputStream in, ArchiveLimits limits) {
+        var reader = new ManifestReader(limits);
         try {
             reader.readStream(name, in);
         } catch (IOException e) {
@@ -98,6 +109,8 @@ public final class ManifestReader {
     private void readFile(Path file) {
         try (var in = Files.newInputStream(file)) {
             readStream(file.toString(), in);
+        } catch (TooLargeException e) {
+            issues.add(ManifestIssue.error(file.toString(), e.getMessage()));
         } catch (IOException e) {
             issues.add(ManifestIssue.error(file.toString(), "could not be read: " + e.getMessage()));
         }
@@ -108,39 +121,63 @@ public final class ManifestReader {
         if (lower.endsWith(".tar.gz") || lower.endsWith(".tgz")) {
             readArchive(name, in);
         } else if (isManifest(lower)) {
-            var bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-            if (bytes.length > MAX_FILE_BYTES) {
-                issues.add(ManifestIssue.error(name, "is larger than " + (MAX_FILE_BYTES >> 20) + " MiB"));
-                return;
-            }
-            readText(name, new String(bytes, StandardCharsets.UTF_8), lower.endsWith(".json"));
+            readText(name, readBounded(name, in, limits.maxEntryBytes()), lower.endsWith(".json"));
         } else {
             issues.add(ManifestIssue.error(name, "is not a manifest: expected .yaml, .yml, .json, .tar.gz or .tgz"));
         }
     }
 
     private void readArchive(String name, InputStream in) throws IOException {
-        try (var tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+        TarArchiveInputStream tar;
+        try {
+            var expanded = new CountingLimitStream(
+                    new GzipCompressorInputStream(in),
+                    limits.maxExpandedBytes(),
+                    name + " expands to more than " + ArchiveLimitsText.bytes(limits.maxExpandedBytes())
+                            + " (clusterproof.snapshot.max-expanded-bytes); reading stopped there.");
+            tar = new TarArchiveInputStream(expanded);
+        } catch (IOException e) {
+            issues.add(ManifestIssue.error(name, "is not a readable .tar.gz archive: " + e.getMessage()));
+            return;
+        }
+        try (tar) {
+            var entries = 0;
             var entry = tar.getNextEntry();
             while (entry != null) {
+                if (++entries > limits.maxEntries()) {
+                    throw new TooLargeException(name + " has more than " + limits.maxEntries()
+                            + " entries (clusterproof.snapshot.max-archive-entries); reading stopped there.");
+                }
                 var entryName = entry.getName();
                 if (entry.isFile() && isManifest(entryName.toLowerCase(Locale.ROOT))) {
-                    if (entry.getSize() > MAX_FILE_BYTES) {
-                        issues.add(ManifestIssue.error(
-                                name + "!" + entryName, "is larger than " + (MAX_FILE_BYTES >> 20) + " MiB"));
-                    } else {
-                        var text = new String(tar.readAllBytes(), StandardCharsets.UTF_8);
-                        readText(
-                                name + "!" + entryName,
-                                text,
-                                entryName.toLowerCase(Locale.ROOT).endsWith(".json"));
+                    var source = name + "!" + entryName;
+                    if (entry.getSize() > limits.maxEntryBytes()) {
+                        throw entryTooLarge(source);
                     }
+                    readText(
+                            source,
+                            readBounded(source, tar, limits.maxEntryBytes()),
+                            entryName.toLowerCase(Locale.ROOT).endsWith(".json"));
                 }
                 entry = tar.getNextEntry();
             }
         } catch (IOException e) {
             issues.add(ManifestIssue.error(name, "is not a readable .tar.gz archive: " + e.getMessage()));
         }
+    }
+
+    private String readBounded(String source, InputStream in, long limit) throws IOException {
+        var max = (int) Math.min(limit, Integer.MAX_VALUE - 16);
+        var bytes = in.readNBytes(max + 1);
+        if (bytes.length > max) {
+            throw entryTooLarge(source);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private TooLargeException entryTooLarge(String source) {
+        return new TooLargeException(source + " is larger than " + ArchiveLimitsText.bytes(limits.maxEntryBytes())
+                + " (clusterproof.snapshot.max-entry-bytes); reading stopped there.");
     }
 
     private static boolean isManifest(String name) {

@@ -18,17 +18,29 @@ public final class SecretRedactor {
     /** Left for each key of a Secret's data: the key and the fact of a value, no value. */
     public static final String SECRET_VALUE = "<redacted>";
 
-    private static final Pattern SENSITIVE_NAME = Pattern.compile(
-            "(?i).*(pass(word|wd)?|pwd|secret|token|api[_-]?key|apikey|credential|private[_-]?key|access[_-]?key"
-                    + "|auth|jwt|bearer|session[_-]?key|signing[_-]?key|client[_-]?secret|conn(ection)?[_-]?str(ing)?).*");
-
     private static final Pattern CREDENTIAL_VALUE = Pattern.compile(
             "(?s).*(-----BEGIN [A-Z ]*PRIVATE KEY-----|AKIA[0-9A-Z]{16}|ASIA[0-9A-Z]{16}|gh[pousr]_[0-9A-Za-z]{30,}"
                     + "|AIza[0-9A-Za-z_-]{35}|xox[baprs]-[0-9A-Za-z-]{10,}|eyJhbGciO[0-9A-Za-z_.-]+"
                     + "|sk_live_[0-9A-Za-z]{16,}|[a-z][a-z0-9+.-]*://[^/\\s:@]+:(?!\\$[({])[^/\\s@]+@).*");
 
-    private static final Pattern FLAG_WITH_SECRET = Pattern.compile(
-            "(?i)(--?[a-z0-9_.-]*(password|passwd|secret|token|api-?key|credential)[a-z0-9_.-]*[=\\s])(\\S+)");
+    /** {@code --name=value} or {@code --name value}, also inside a shell command line. */
+    private static final Pattern FLAG =
+            Pattern.compile("(?<![A-Za-z0-9_-])(--?([A-Za-z][A-Za-z0-9_.-]*)(?:=|\\s+))(?!-)([^\\s;&|]+)");
+
+    /** {@code NAME=value} in a shell command line, e.g. {@code PGPASSWORD=x psql}. */
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("(?<![A-Za-z0-9_-])(([A-Za-z_][A-Za-z0-9_]*)=)([^\\s;&|]+)");
+
+    /** A flag on its own, whose value is the next argument: {@code ["--password", "x"]}. */
+    private static final Pattern LONE_FLAG = Pattern.compile("--?([A-Za-z][A-Za-z0-9_.-]*)");
+
+    /** MySQL and MariaDB clients take the password glued to {@code -p}: {@code mysql -uroot -px}. */
+    private static final Pattern MYSQL_PASSWORD = Pattern.compile(
+            "(?i)(\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mariadb|mariadb-dump)\\b[^;&|\\n]*?\\s-p)"
+                    + "([^\\s;&|]+)");
+
+    /** {@code "name": "value"} in JSON written on one line or many. */
+    private static final Pattern JSON_PAIR = Pattern.compile("(\"([^\"\\\\]+)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
 
     private SecretRedactor() {}
 
@@ -52,8 +64,12 @@ public final class SecretRedactor {
         if (value.isBlank() || value.equals(MARKER) || value.equals(SECRET_VALUE)) {
             return false;
         }
-        return (SENSITIVE_NAME.matcher(name).matches() && !value.startsWith("/") && !isReference(value))
+        return (CredentialNames.isCredential(name) && !isPathOrReference(value) && !isSwitch(value))
                 || CREDENTIAL_VALUE.matcher(value).matches();
+    }
+
+    private static boolean isSwitch(String value) {
+        return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
     }
 
     private static boolean isPathOrReference(String value) {
@@ -97,7 +113,7 @@ public final class SecretRedactor {
             }
             return changed ? String.join("\n", lines) : value;
         }
-        return value;
+        return redactLine(value);
     }
 
     private static final Pattern KEY_VALUE_LINE =
@@ -106,10 +122,24 @@ public final class SecretRedactor {
     private static String redactLine(String line) {
         var matcher = KEY_VALUE_LINE.matcher(line);
         if (matcher.matches()
-                && looksSensitive(matcher.group(2), matcher.group(3).trim())) {
+                && looksSensitive(matcher.group(2), unquoted(matcher.group(3).trim()))) {
             return matcher.group(1) + MARKER;
         }
-        return CREDENTIAL_VALUE.matcher(line).matches() ? MARKER : line;
+        var json = JSON_PAIR
+                .matcher(line)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        looksSensitive(m.group(2), m.group(3)) ? m.group(1) + MARKER + m.group(4) : m.group()));
+        return CREDENTIAL_VALUE.matcher(json).matches() ? MARKER : json;
+    }
+
+    private static String unquoted(String value) {
+        var trimmed = value.endsWith(",") ? value.substring(0, value.length() - 1) : value;
+        if (trimmed.length() >= 2
+                && (trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                        || trimmed.startsWith("'") && trimmed.endsWith("'"))) {
+            return trimmed.substring(1, trimmed.length() - 1);
+        }
+        return trimmed;
     }
 
     private static void redactAnnotations(Map<String, Object> metadata) {
@@ -159,17 +189,36 @@ public final class SecretRedactor {
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) instanceof String argument) {
                     values.set(i, redactArgument(argument));
+                    if (i + 1 < values.size()
+                            && values.get(i + 1) instanceof String next
+                            && isCredentialFlag(argument)
+                            && !next.startsWith("-")
+                            && looksSensitive(argument, next)) {
+                        values.set(++i, MARKER);
+                    }
                 }
             }
         }
     }
 
+    private static boolean isCredentialFlag(String argument) {
+        var matcher = LONE_FLAG.matcher(argument);
+        return matcher.matches() && CredentialNames.isCredential(matcher.group(1));
+    }
+
     private static String redactArgument(String argument) {
         // "--password-file=/run/secrets/db" names a file and "--token=$(TOKEN)" a variable: neither is a value
-        var redacted = FLAG_WITH_SECRET
-                .matcher(argument)
-                .replaceAll(
-                        m -> Matcher.quoteReplacement(isPathOrReference(m.group(3)) ? m.group() : m.group(1) + MARKER));
+        var redacted = FLAG.matcher(argument).replaceAll(m -> Matcher.quoteReplacement(keepOrRedact(m, 2, 3)));
+        redacted = ASSIGNMENT.matcher(redacted).replaceAll(m -> Matcher.quoteReplacement(keepOrRedact(m, 2, 3)));
+        redacted = MYSQL_PASSWORD
+                .matcher(redacted)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        isPathOrReference(m.group(2)) || m.group(2).equals(MARKER) ? m.group() : m.group(1) + MARKER));
         return CREDENTIAL_VALUE.matcher(redacted).matches() ? MARKER : redacted;
+    }
+
+    private static String keepOrRedact(java.util.regex.MatchResult match, int nameGroup, int valueGroup) {
+        var value = unquoted(match.group(valueGroup));
+        return looksSensitive(match.group(nameGroup), value) ? match.group(1) + MARKER : match.group();
     }
 }

@@ -1,9 +1,12 @@
 package io.clusterproof.snapshot;
 
+import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SnapshotProperties.class, DemoProperties.class})
@@ -19,5 +22,18 @@ class SnapshotConfiguration {
         executor.setQueueCapacity(1000);
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
+    }
+
+    /**
+     * Multipart requests (the upload dialog, the upload API) may carry a dump as large as
+     * {@code clusterproof.snapshot.max-upload-bytes}; Spring's own default of 1 MB would refuse a
+     * real cluster dump. The request may be a little larger than the file for the form's framing.
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(SnapshotProperties properties) {
+        var factory = new MultipartConfigFactory();
+        factory.setMaxFileSize(DataSize.ofBytes(properties.maxUploadBytes()));
+        factory.setMaxRequestSize(DataSize.ofBytes(properties.maxUploadBytes() + (1 << 20)));
+        return factory.createMultipartConfig();
     }
 }

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInterval the first back-off interval
  * @param defaultSchedule cron (seconds first) for new clusters, in {@code clusterproof.base.time-zone}
  * @param staleRunAfter a running collection whose heartbeat is older than this was interrupted
- * @param maxUploadBytes largest dump an upload may have
+ * @param maxUploadBytes largest dump an upload may have, as sent (compressed or not)
+ * @param maxExpandedBytes most bytes an uploaded archive may expand to; 0 means four times {@code maxUploadBytes}
+ * @param maxArchiveEntries most entries an uploaded archive may hold
+ * @param maxEntryBytes largest single file of an upload, in an archive or not; 0 means {@code maxUploadBytes}
  */
 @ConfigurationProperties("clusterproof.snapshot")
 public record SnapshotProperties(
@@ -21,4 +24,16 @@ public record SnapshotProperties(
         @DefaultValue("500ms") Duration retryInterval,
         @DefaultValue("0 0 2 * * *") String defaultSchedule,
         @DefaultValue("2m") Duration staleRunAfter,
-        @DefaultValue("209715200") long maxUploadBytes) {}
+        @DefaultValue("209715200") long maxUploadBytes,
+        @DefaultValue("0") long maxExpandedBytes,
+        @DefaultValue("20000") int maxArchiveEntries,
+        @DefaultValue("0") long maxEntryBytes) {
+
+    /** The bounds an upload is read within. */
+    public ArchiveLimits uploadLimits() {
+        return new ArchiveLimits(
+                maxExpandedBytes > 0 ? maxExpandedBytes : 4 * maxUploadBytes,
+                maxArchiveEntries,
+                maxEntryBytes > 0 ? maxEntryBytes : maxUploadBytes);
+    }
+}

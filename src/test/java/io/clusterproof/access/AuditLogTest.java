@@ -77,6 +77,10 @@ class AuditLogTest {
                 .containsExactlyInAnyOrder(
                         "record",
                         "recordAs",
+                        "recordOnItsOwn",
+                        "accountShapedBy",
+                        "verify",
+                        "chainHead",
                         "find",
                         "actions",
                         "targetTypes",

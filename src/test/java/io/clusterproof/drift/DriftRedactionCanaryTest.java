@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.QueryParameters;
 import io.clusterproof.access.Role;
+import io.clusterproof.snapshot.CredentialShapes;
 import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.SecretRedactor;
 import io.clusterproof.snapshot.TestClusters;
@@ -186,6 +187,7 @@ class DriftRedactionCanaryTest extends KaribuTest {
     }
 
     private void write(String secret, boolean rotated) throws IOException {
+        Files.writeString(dir.resolve("shapes.yaml"), CredentialShapes.yaml(secret));
         Files.writeString(dir.resolve("vault.yaml"), """
                 apiVersion: v1
                 kind: Namespace

@@ -27,6 +27,25 @@ class CsvInjectionTest {
     }
 
     @Test
+    void a_formula_behind_blanks_a_semicolon_or_a_pipe_is_neutralised_too() throws IOException {
+        var dangerous = List.of(
+                ";=1+1",
+                " =HYPERLINK(\"http://evil.example\")",
+                "\t\t-2",
+                "  @SUM(A1)",
+                " +1",
+                "|calc",
+                "\n=1+1",
+                " ; -cmd");
+
+        var parsed = roundTrip(dangerous);
+
+        for (int i = 0; i < dangerous.size(); i++) {
+            assertThat(parsed.get(i)).as("cell %d", i).isEqualTo("'" + dangerous.get(i));
+        }
+    }
+
+    @Test
     void ordinary_cells_with_commas_quotes_and_line_breaks_survive_unchanged() throws IOException {
         var ordinary = List.of(
                 "a, b and c",
@@ -35,6 +54,8 @@ class CsvInjectionTest {
                 "résumé ÷ naïve → ✓",
                 "x".repeat(10_000),
                 "1-2",
+                " plain text with = inside",
+                "a|b",
                 "");
 
         assertThat(roundTrip(ordinary)).containsExactlyElementsOf(ordinary);

@@ -134,6 +134,10 @@ class EvidencePackTest {
         assertThat(manifest.at("/period/to").asText()).isEqualTo(request.to().toString());
         assertThat(manifest.at("/generatedBy").asText()).isEqualTo("test-auditor");
         assertThat(manifest.at("/catalogDigest").asText()).isEqualTo(catalog.digest());
+        assertThat(manifest.at("/auditChainHead").asText())
+                .as("the audit chain's head when the pack was made")
+                .matches("[0-9a-f]{64}")
+                .isNotEqualTo("0".repeat(64));
         var cluster = manifest.at("/clusters/0");
         assertThat(cluster.get("name").asText()).isEqualTo(demo.cluster().name());
         assertThat(cluster.get("assessmentId").asLong()).isEqualTo(assessment.id());

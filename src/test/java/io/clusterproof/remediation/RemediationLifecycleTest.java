@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.AuditQuery;
+import io.clusterproof.access.NewUser;
+import io.clusterproof.access.Role;
+import io.clusterproof.access.UserService;
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingStatus;
+import io.clusterproof.base.InvalidInputException;
+import io.clusterproof.base.NotPermittedException;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.CanonicalJson;
@@ -67,6 +72,9 @@ class RemediationLifecycleTest {
 
     @Autowired
     AuditLog auditLog;
+
+    @Autowired
+    UserService users;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -240,6 +248,81 @@ class RemediationLifecycleTest {
                                 null,
                                 null)))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void links_that_are_not_web_addresses_are_refused_for_tickets_waivers_and_evidence() {
+        collect();
+        var item = awaitItem(ItemStatus.OPEN);
+        var now = Clock.systemUTC().instant();
+        for (var link : java.util.List.of("javascript:alert(document.domain)", "data:text/html,<b>x</b>", "JIRA-1")) {
+            assertThatThrownBy(() -> asEngineer(() -> remediation.linkTicket(item.id(), link)))
+                    .as(link)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("https://");
+            var waiver = new WaiverRequest(
+                    CHECK,
+                    cluster.id(),
+                    "shop",
+                    "Deployment",
+                    "api*",
+                    "The agent needs raw device access until the vendor ships a fix.",
+                    link,
+                    now.plus(Duration.ofDays(5)));
+            assertThatThrownBy(() -> asEngineer(() -> waivers.request(waiver)))
+                    .as(link)
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting(e -> ((InvalidInputException) e).field())
+                    .isEqualTo("ticketUrl");
+            assertThatThrownBy(() -> AsAdmin.as(
+                            "officer-l",
+                            "OFFICER",
+                            () -> attestations.record(
+                                    "pci-dss-4.0",
+                                    "12.10.1",
+                                    "The incident response plan was tested in October.",
+                                    link,
+                                    null,
+                                    null)))
+                    .as(link)
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting(e -> ((InvalidInputException) e).field())
+                    .isEqualTo("evidenceUrl");
+        }
+        assertThat(asEngineer(() -> remediation.linkTicket(item.id(), " https://tickets.example/SEC-7 "))
+                        .ticketUrl())
+                .isEqualTo("https://tickets.example/SEC-7");
+    }
+
+    @Test
+    void an_officer_whose_account_the_requester_created_may_not_approve_the_requesters_waiver() {
+        collect();
+        var suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        var admin = "sod-admin-" + suffix;
+        var puppet = "sod-officer-" + suffix;
+        AsAdmin.as(
+                admin,
+                "ADMIN",
+                () -> users.create(new NewUser(puppet, "", "a long enough passphrase", Role.OFFICER, null)));
+        var waiver = AsAdmin.as(
+                admin,
+                "ADMIN",
+                () -> waivers.request(request(Clock.systemUTC().instant().plus(Duration.ofDays(5)))));
+
+        assertThatThrownBy(() -> AsAdmin.as(puppet, "OFFICER", () -> waivers.approve(waiver.id(), "fine")))
+                .isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("requested by " + admin + ", who created the account " + puppet)
+                .hasMessageContaining("clusterproof.remediation.separation-days");
+        var refusals = AsAdmin.admin(() -> auditLog.find(
+                        new AuditQuery(puppet, "WAIVER_APPROVAL_REFUSED", "waiver", null, null, null),
+                        Pageable.ofSize(5))
+                .getContent());
+        assertThat(refusals)
+                .singleElement()
+                .satisfies(r -> assertThat(r.targetId()).isEqualTo(String.valueOf(waiver.id())));
+
+        var approved = AsAdmin.as("independent-officer", "OFFICER", () -> waivers.approve(waiver.id(), "ok"));
+        assertThat(approved.status()).isEqualTo(WaiverStatus.APPROVED);
     }
 
     @Test

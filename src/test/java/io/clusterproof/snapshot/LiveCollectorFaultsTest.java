@@ -34,7 +34,16 @@ class LiveCollectorFaultsTest {
     private final KubernetesMockServer server = new KubernetesMockServer(
             new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), false);
     private final SnapshotProperties properties = new SnapshotProperties(
-            500, Duration.ofSeconds(5), 2, Duration.ofMillis(20), "0 0 2 * * *", Duration.ofMinutes(2), 1000);
+            500,
+            Duration.ofSeconds(5),
+            2,
+            Duration.ofMillis(20),
+            "0 0 2 * * *",
+            Duration.ofMinutes(2),
+            1000,
+            0,
+            20000,
+            0);
 
     @BeforeEach
     void start() {

@@ -21,7 +21,16 @@ class LiveCollectorTest {
 
     private final MockApiServer api = new MockApiServer();
     private final SnapshotProperties properties = new SnapshotProperties(
-            7, Duration.ofSeconds(5), 2, Duration.ofMillis(20), "0 0 2 * * *", Duration.ofMinutes(2), 1000);
+            7,
+            Duration.ofSeconds(5),
+            2,
+            Duration.ofMillis(20),
+            "0 0 2 * * *",
+            Duration.ofMinutes(2),
+            1000,
+            0,
+            20000,
+            0);
 
     @AfterEach
     void stop() {

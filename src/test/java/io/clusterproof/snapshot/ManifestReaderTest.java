@@ -1,7 +1,9 @@
 package io.clusterproof.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterproof.base.TooLargeException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,6 +119,92 @@ class ManifestReaderTest {
         assertThat(missing.issues()).extracting(ManifestIssue::message).containsExactly("no such file or directory");
         assertThat(corrupt.issues()).hasSize(1);
         assertThat(corrupt.issues().get(0).message()).startsWith("is not a readable .tar.gz archive");
+    }
+
+    @Test
+    void an_archive_that_expands_past_the_limit_is_refused_at_the_first_breach_without_reading_the_rest()
+            throws IOException {
+        var bomb = zeroBomb(128 << 20);
+        var source = new CountingInputStream(bomb);
+        var limits = new ArchiveLimits(1 << 20, 100, 128L << 20);
+
+        assertThatThrownBy(() -> ManifestReader.read("bomb.tar.gz", source, limits))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessage("bomb.tar.gz expands to more than 1 MiB (clusterproof.snapshot.max-expanded-bytes);"
+                        + " reading stopped there.");
+        assertThat(source.read).as("compressed bytes read before stopping").isLessThan(bomb.length / 4);
+    }
+
+    @Test
+    void an_archive_entry_larger_than_the_entry_limit_is_refused() throws IOException {
+        var archive = tarGz("big.yaml", "a: " + "x".repeat(5000), "small.yaml", "kind: Namespace");
+
+        assertThatThrownBy(() -> ManifestReader.read(
+                        "dump.tgz", new ByteArrayInputStream(archive), new ArchiveLimits(1 << 20, 100, 4096)))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessageStartingWith(
+                        "dump.tgz!big.yaml is larger than 4 KiB (clusterproof.snapshot.max-entry-bytes)");
+    }
+
+    @Test
+    void an_archive_with_more_entries_than_allowed_is_refused() throws IOException {
+        var entries = new String[2 * 11];
+        for (int i = 0; i < 11; i++) {
+            entries[2 * i] = "ns-" + i + ".yaml";
+            entries[2 * i + 1] = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-" + i + "\n";
+        }
+        var archive = tarGz(entries);
+
+        assertThat(ManifestReader.read(
+                                "ten.tgz",
+                                new ByteArrayInputStream(tarGz(java.util.Arrays.copyOf(entries, 20))),
+                                new ArchiveLimits(1 << 20, 10, 4096))
+                        .objects())
+                .hasSize(10);
+        assertThatThrownBy(() -> ManifestReader.read(
+                        "eleven.tgz", new ByteArrayInputStream(archive), new ArchiveLimits(1 << 20, 10, 4096)))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessageStartingWith(
+                        "eleven.tgz has more than 10 entries (clusterproof.snapshot.max-archive-entries)");
+    }
+
+    /** A .tar.gz of one file of zeros: a few KiB that expand to {@code size} bytes. */
+    static byte[] zeroBomb(int size) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (var tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            var entry = new TarArchiveEntry("zeros.yaml");
+            entry.setSize(size);
+            tar.putArchiveEntry(entry);
+            var block = new byte[1 << 16];
+            for (int written = 0; written < size; written += block.length) {
+                tar.write(block, 0, Math.min(block.length, size - written));
+            }
+            tar.closeArchiveEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Counts how much of the compressed input the reader pulled. */
+    static final class CountingInputStream extends ByteArrayInputStream {
+        int read;
+
+        CountingInputStream(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            var n = super.read(b, off, len);
+            read += Math.max(0, n);
+            return n;
+        }
+
+        @Override
+        public synchronized int read() {
+            var n = super.read();
+            read += n < 0 ? 0 : 1;
+            return n;
+        }
     }
 
     static byte[] tarGz(String... namesAndContents) throws IOException {

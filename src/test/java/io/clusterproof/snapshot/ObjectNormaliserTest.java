@@ -127,4 +127,50 @@ class ObjectNormaliserTest {
         assertThat(List.of("-----BEGIN RSA PRIVATE KEY-----\nabc"))
                 .allMatch(v -> SecretRedactor.looksSensitive("x", v));
     }
+
+    @Test
+    void every_credential_shape_is_redacted_and_settings_about_credentials_are_kept() {
+        var bodies = new StringBuilder();
+        for (var object : CredentialShapes.objects(CANARY)) {
+            bodies.append(new String(CanonicalJson.bytes(ObjectNormaliser.normalise(object))))
+                    .append('\n');
+        }
+
+        assertThat(bodies.toString()).doesNotContain(CANARY).contains(SecretRedactor.MARKER);
+        for (var kept : CredentialShapes.KEPT) {
+            assertThat(bodies.toString()).contains(kept);
+        }
+        assertThat(bodies.toString())
+                .contains("\"--password\",\"" + SecretRedactor.MARKER + "\"")
+                .contains("-p" + SecretRedactor.MARKER + " -h db shop")
+                .contains("\\\"user\\\": \\\"shop\\\"");
+    }
+
+    @Test
+    void names_are_judged_by_their_words_not_by_substrings() {
+        assertThat(List.of(
+                        "STRIPE_KEY",
+                        "PAYMENT_SECRET_V2",
+                        "GCP_CREDENTIALS",
+                        "db-pass",
+                        "auth",
+                        "dbPassword",
+                        "MYSQLPWD",
+                        "private_key",
+                        "client.secret",
+                        "X_API_KEY"))
+                .allMatch(CredentialNames::isCredential);
+        assertThat(List.of(
+                        "PASSWORD_MIN_LENGTH",
+                        "TOKEN_TTL_SECONDS",
+                        "OAUTH_ISSUER_URL",
+                        "AUTHOR",
+                        "PUBLIC_KEY",
+                        "vault.hashicorp.com/auth-path",
+                        "vault.hashicorp.com/agent-inject-secret-db",
+                        "PRIVATE_KEY_FILE",
+                        "LOG_LEVEL",
+                        "AUTHORIZATION_MODE"))
+                .noneMatch(CredentialNames::isCredential);
+    }
 }

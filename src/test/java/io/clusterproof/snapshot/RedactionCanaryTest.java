@@ -89,6 +89,13 @@ class RedactionCanaryTest extends KaribuTest {
                         cluster.id()))
                 .as("the literal values were noticed, as a fact")
                 .isPositive();
+        assertThat(jdbc.queryForList(
+                        "select name from finding_state where cluster_id = ? and check_id = "
+                                + "'plaintext-credentials' and status = 'FAIL'",
+                        String.class,
+                        cluster.id()))
+                .as("every shape is flagged")
+                .contains("shapes", "shapes-config");
 
         assertThat(everyStoredValue()).noneMatch(this::containsCanary);
         assertThat(output.getAll()).doesNotContain(canary).doesNotContain(base64(canary));
@@ -102,6 +109,7 @@ class RedactionCanaryTest extends KaribuTest {
                 .withName("vault")
                 .endMetadata()
                 .build());
+        api.load(CredentialShapes.objects(canary));
         api.create(new SecretBuilder()
                 .withNewMetadata()
                 .withName("db")
@@ -221,6 +229,8 @@ class RedactionCanaryTest extends KaribuTest {
                 "/api/v1/snapshots/" + snapshotId + "/object?kind=Secret&namespace=vault&name=db",
                 "/api/v1/snapshots/" + snapshotId + "/object?kind=ConfigMap&namespace=vault&name=settings",
                 "/api/v1/snapshots/" + snapshotId + "/object?group=apps&kind=Deployment&namespace=vault&name=api",
+                "/api/v1/snapshots/" + snapshotId + "/object?group=apps&kind=Deployment&namespace=vault&name=shapes",
+                "/api/v1/snapshots/" + snapshotId + "/object?kind=ConfigMap&namespace=vault&name=shapes-config",
                 "/api/v1/assessments/" + assessment + "/findings?namespace=vault&size=500",
                 "/api/v1/remediation/items?cluster=" + cluster.id() + "&size=500",
                 "/api/v1/remediation/items.csv?cluster=" + cluster.id()));
@@ -247,7 +257,9 @@ class RedactionCanaryTest extends KaribuTest {
         assertThat(String.join("", texts))
                 .as("the API showed the objects")
                 .contains("DB_PASSWORD")
-                .contains(SecretRedactor.MARKER);
+                .contains(SecretRedactor.MARKER)
+                .as("and kept what only looks like a credential")
+                .contains(CredentialShapes.KEPT.subList(2, CredentialShapes.KEPT.size()));
         return texts;
     }
 
@@ -270,9 +282,11 @@ class RedactionCanaryTest extends KaribuTest {
             GridKt._clickItem(grid, i);
             texts.add(pageText());
         }
-        for (var kind : List.of("Secret", "ConfigMap", "Deployment")) {
+        for (var kindAndName : List.of(
+                "Secret/db", "ConfigMap/settings", "Deployment/api", "Deployment/shapes", "ConfigMap/shapes-config")) {
+            var kind = kindAndName.substring(0, kindAndName.indexOf('/'));
+            var name = kindAndName.substring(kindAndName.indexOf('/') + 1);
             var group = kind.equals("Deployment") ? "apps" : "";
-            var name = kind.equals("Secret") ? "db" : kind.equals("ConfigMap") ? "settings" : "api";
             UI.getCurrent()
                     .navigate(
                             "resource",

@@ -39,6 +39,10 @@ public class TestClusters {
                 prefix, SourceType.KUBECONFIG, kubeconfig.toAbsolutePath().toString(), null);
     }
 
+    public ClusterSummary uploadsOnly(String prefix) {
+        return register(prefix, SourceType.UPLOAD, null, null);
+    }
+
     private ClusterSummary register(String prefix, SourceType type, String kubeconfig, String path) {
         var name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         return AsAdmin.admin(() -> clusters.register(new ClusterDefinition(

@@ -2,6 +2,7 @@ package io.clusterproof.access.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,11 +19,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.AuditQuery;
 import io.clusterproof.access.AuditRecord;
 import io.clusterproof.access.Role;
 import io.clusterproof.base.TimeFormatter;
+import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.base.ui.UrlState;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
@@ -48,11 +51,13 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver 
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To (inclusive)");
     private final TextField text = new TextField("Contains");
+    private final boolean mayVerify;
     private boolean restoring;
 
-    AuditLogView(AuditLog auditLog, TimeFormatter time) {
+    AuditLogView(AuditLog auditLog, TimeFormatter time, AuthenticationContext authentication) {
         this.auditLog = auditLog;
         this.time = time;
+        this.mayVerify = authentication.hasAnyRole(Role.ADMIN_NAME, Role.AUDITOR_NAME);
         setSizeFull();
         add(createFilters(), createGrid());
     }
@@ -70,9 +75,26 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver 
         targetType.setClearButtonVisible(true);
         text.setClearButtonVisible(true);
         var filters = new HorizontalLayout(actor, action, targetType, from, to, text);
+        if (mayVerify) {
+            filters.add(createVerifyButton());
+        }
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         return filters;
+    }
+
+    /** Checks the hash chain of the whole log and says whether it is intact, or where it breaks. */
+    private Component createVerifyButton() {
+        var verify = new Button("Verify chain", e -> {
+            var result = auditLog.verify();
+            if (result.intact()) {
+                Notifications.success(result.message());
+            } else {
+                Notifications.error(result.message());
+            }
+        });
+        verify.setId("verify-audit-chain");
+        return verify;
     }
 
     private Component createGrid() {

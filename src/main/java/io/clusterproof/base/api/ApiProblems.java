@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.NotPermittedException;
+import io.clusterproof.base.TooLargeException;
 import io.clusterproof.base.UserFacingException;
 import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -141,6 +143,20 @@ class ApiProblems {
                 "Changed meanwhile",
                 "The object was changed by someone else or by an assessment while this request ran; read it"
                         + " again and retry.");
+    }
+
+    @ExceptionHandler(TooLargeException.class)
+    ProblemDetail tooLarge(TooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
+        var limit = e.getMaxUploadSize() > 0 ? " of " + (e.getMaxUploadSize() >> 20) + " MiB" : "";
+        return problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Too large",
+                "The upload is larger than the limit" + limit + " (clusterproof.snapshot.max-upload-bytes).");
     }
 
     @ExceptionHandler(UserFacingException.class)

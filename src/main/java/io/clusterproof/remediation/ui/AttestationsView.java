@@ -33,6 +33,7 @@ import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Badges;
 import io.clusterproof.base.ui.ChangeAction;
+import io.clusterproof.base.ui.ExternalLink;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Catalog;
@@ -192,7 +193,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         evidence.setPadding(false);
         evidence.setSpacing(false);
         if (attestation.evidenceUrl() != null) {
-            evidence.add(new Anchor(attestation.evidenceUrl(), "link"));
+            evidence.add(ExternalLink.of(attestation.evidenceUrl(), "link"));
         }
         if (attestation.evidenceFileName() != null) {
             var download = new Anchor(

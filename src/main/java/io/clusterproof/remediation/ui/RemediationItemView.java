@@ -26,6 +26,7 @@ import io.clusterproof.access.Role;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.ChangeAction;
+import io.clusterproof.base.ui.ExternalLink;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.remediation.ItemHistoryEntry;
@@ -121,7 +122,10 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
         if (item.resolvedAt() != null) {
             facts.add(line("Resolved", time.dateTime(item.resolvedAt())));
         }
-        facts.add(line("Ticket", item.ticketUrl() == null ? "none" : item.ticketUrl()));
+        facts.add(
+                item.ticketUrl() == null
+                        ? line("Ticket", "none")
+                        : new Div(new Span("Ticket: "), ExternalLink.of(item.ticketUrl())));
         if (item.waiverId() != null) {
             facts.add(new Div(
                     new Span("Waiver: "), new Anchor("waivers?report=ALL#" + item.waiverId(), "#" + item.waiverId())));

@@ -23,6 +23,7 @@ import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Badges;
 import io.clusterproof.base.ui.ChangeAction;
+import io.clusterproof.base.ui.ExternalLink;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Catalog;
@@ -159,7 +160,7 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Justification")
                 .setWidth("18em")
                 .setFlexGrow(3);
-        grid.addColumn(WaiverSummary::ticketUrl)
+        grid.addComponentColumn(w -> ExternalLink.of(w.ticketUrl()))
                 .setHeader("Ticket")
                 .setWidth("12em")
                 .setFlexGrow(1);

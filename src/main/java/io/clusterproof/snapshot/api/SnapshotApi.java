@@ -1,7 +1,9 @@
 package io.clusterproof.snapshot.api;
 
+import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.PageResponse;
+import io.clusterproof.snapshot.ClusterDefinition;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.CollectionService;
@@ -11,24 +13,36 @@ import io.clusterproof.snapshot.ResourceFilter;
 import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.ResourceRow;
 import io.clusterproof.snapshot.RunSummary;
+import io.clusterproof.snapshot.SnapshotProperties;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotSummary;
+import io.clusterproof.snapshot.SourceType;
 import io.clusterproof.snapshot.StoredObject;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Clusters, their collection runs and snapshots, and the redacted objects a snapshot holds. */
 @RestController
@@ -39,17 +53,69 @@ class SnapshotApi {
     private final ClusterService clusters;
     private final CollectionService collections;
     private final SnapshotReader snapshots;
+    private final SnapshotProperties properties;
 
-    SnapshotApi(ClusterService clusters, CollectionService collections, SnapshotReader snapshots) {
+    SnapshotApi(
+            ClusterService clusters,
+            CollectionService collections,
+            SnapshotReader snapshots,
+            SnapshotProperties properties) {
         this.clusters = clusters;
         this.collections = collections;
         this.snapshots = snapshots;
+        this.properties = properties;
     }
 
     @GetMapping("/clusters")
     @Operation(summary = "Every registered cluster with its source, schedule and last run")
     List<ClusterSummary> clusters() {
         return clusters.list();
+    }
+
+    /**
+     * A cluster to register; {@code source} is {@code uploads}, {@code manifest}, {@code kubeconfig}
+     * or {@code in-cluster}.
+     */
+    record NewCluster(
+            String name,
+            @Nullable Map<String, String> labels,
+            String source,
+            @Nullable String path,
+            @Nullable String kubeconfig,
+            @Nullable String context,
+            @Nullable String schedule,
+            @Nullable Boolean enabled) {}
+
+    @PostMapping("/clusters")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a cluster (ADMIN), validated as in the Clusters page")
+    ClusterSummary register(@RequestBody NewCluster body) {
+        var source = switch (body.source() == null ? "" : body.source()) {
+            case "uploads" -> SourceType.UPLOAD;
+            case "manifest" -> SourceType.MANIFESTS;
+            case "kubeconfig" -> SourceType.KUBECONFIG;
+            case "in-cluster" -> SourceType.IN_CLUSTER;
+            default ->
+                throw new InvalidInputException(
+                        "source", "source must be one of uploads, manifest, kubeconfig or in-cluster.");
+        };
+        var labels = body.labels() == null
+                ? null
+                : body.labels().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("\n"));
+        return clusters.register(new ClusterDefinition(
+                body.name() == null ? "" : body.name(),
+                null,
+                null,
+                null,
+                labels,
+                source,
+                body.kubeconfig(),
+                body.context(),
+                body.path(),
+                body.schedule() == null || body.schedule().isBlank() ? properties.defaultSchedule() : body.schedule(),
+                body.enabled() == null || body.enabled()));
     }
 
     @GetMapping("/clusters/{id}")
@@ -62,6 +128,62 @@ class SnapshotApi {
     @Operation(summary = "Start a collection now (ADMIN); follow it with GET /clusters/{id}/runs")
     RunSummary collect(@PathVariable long id) {
         return collections.collectNow(id);
+    }
+
+    @PostMapping(path = "/clusters/{id}/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Store a dump of an air-gapped cluster sent as the multipart part file (ENGINEER, ADMIN);"
+                    + " the answer is its run, whose outcome GET /clusters/{id}/runs/{runId} gives")
+    RunSummary upload(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
+        var name =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "upload.yaml"
+                        : file.getOriginalFilename();
+        try (var in = file.getInputStream()) {
+            return collections.upload(id, name, file.getSize(), in);
+        }
+    }
+
+    @PostMapping(
+            path = "/clusters/{id}/uploads",
+            consumes = {
+                "application/yaml",
+                "application/x-yaml",
+                "application/json",
+                "application/gzip",
+                "application/x-gzip"
+            })
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Store a dump sent as the request body: YAML, JSON or a .tar.gz (ENGINEER, ADMIN);"
+                    + " read as it arrives and refused with 413 at the upload limit")
+    RunSummary uploadBody(
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @RequestParam(required = false) @Nullable String name,
+            HttpServletRequest request)
+            throws IOException {
+        var fileName = name != null && !name.isBlank() ? name : "upload" + extension(type);
+        try (var in = request.getInputStream()) {
+            return collections.upload(id, fileName, request.getContentLengthLong(), in);
+        }
+    }
+
+    private static String extension(MediaType type) {
+        return switch (type.getSubtype()) {
+            case "json" -> ".json";
+            case "gzip", "x-gzip" -> ".tar.gz";
+            default -> ".yaml";
+        };
+    }
+
+    @GetMapping("/clusters/{id}/runs/{runId}")
+    @Operation(summary = "One collection or upload run: status RUNNING, SUCCEEDED, PARTIAL or FAILED, and its message")
+    RunSummary run(@PathVariable long id, @PathVariable long runId) {
+        return collections
+                .run(id, runId)
+                .orElseThrow(() -> new NotFoundException("Cluster " + id + " has no run " + runId + "."));
     }
 
     @GetMapping("/clusters/{id}/runs")

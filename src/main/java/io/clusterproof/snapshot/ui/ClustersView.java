@@ -31,6 +31,7 @@ import io.clusterproof.snapshot.CollectionService;
 import io.clusterproof.snapshot.RunStatus;
 import io.clusterproof.snapshot.RunSummary;
 import io.clusterproof.snapshot.SnapshotProperties;
+import io.clusterproof.snapshot.SourceType;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -182,7 +183,8 @@ public class ClustersView extends VerticalLayout {
                     && (cluster.lastRun() == null || cluster.lastRun().status() != RunStatus.RUNNING));
             actions.add(edit, collect);
         }
-        if (uploader) {
+        // an upload replaces the record of a collected cluster: administrators only, there
+        if (admin || (uploader && cluster.definition().sourceType() == SourceType.UPLOAD)) {
             var upload = ChangeAction.mark(new Button(
                     "Upload dump",
                     VaadinIcon.UPLOAD.create(),

@@ -4,14 +4,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
-import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.CollectionService;
-import io.clusterproof.snapshot.RunStatus;
-import java.io.IOException;
-import java.nio.file.Files;
 
 /** Upload a dump of an air-gapped cluster; it becomes that cluster's newest snapshot. */
 class UploadDialog extends Dialog {
@@ -21,27 +16,10 @@ class UploadDialog extends Dialog {
         setWidth("36em");
         add(new Paragraph("A .yaml, .yml or .json file (for example kubectl get -A -o yaml of the kinds ClusterProof "
                 + "collects), or a .tar.gz of such files. Secret values in it are removed before anything is stored."));
-        var upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
-            try (var in = Files.newInputStream(file.toPath())) {
-                var run = collections.upload(cluster.id(), metadata.fileName(), metadata.contentLength(), in);
-                getUI().ifPresent(ui -> ui.access(() -> {
-                    if (run.status() == RunStatus.FAILED) {
-                        Notifications.error(run.message());
-                    } else {
-                        Notifications.success("Stored " + run.objects() + " objects of " + metadata.fileName()
-                                + (run.message() == null ? "." : ": " + run.message() + "."));
-                        onStored.run();
-                        close();
-                    }
-                }));
-            } catch (UserFacingException e) {
-                getUI().ifPresent(ui -> ui.access(() -> Notifications.error(e.getMessage())));
-            } catch (IOException e) {
-                getUI().ifPresent(ui -> ui.access(
-                        () -> Notifications.error(metadata.fileName() + " could not be read: " + e.getMessage())));
-            } finally {
-                Files.deleteIfExists(file.toPath());
-            }
+        var upload = new Upload(new DumpUploadHandler(collections, cluster, maxBytes, message -> {
+            Notifications.success(message);
+            onStored.run();
+            close();
         }));
         upload.setId("dump-upload");
         upload.setMaxFiles(1);

@@ -1,5 +1,0 @@
-package io.clusterproof.access;
-
-import org.springframework.data.repository.ListCrudRepository;
-
-interface SignInAttemptRepository extends ListCrudRepository<SignInAttempt, String> {}

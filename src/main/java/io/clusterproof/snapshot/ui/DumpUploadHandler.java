@@ -1,0 +1,60 @@
+package io.clusterproof.snapshot.ui;
+
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.ui.Notifications;
+import io.clusterproof.snapshot.ClusterSummary;
+import io.clusterproof.snapshot.CollectionService;
+import io.clusterproof.snapshot.RunStatus;
+import java.util.function.Consumer;
+
+/**
+ * Hands the uploaded bytes to the collection service as they arrive: nothing is written to a
+ * temporary file first, and reading stops at the configured limit whatever size the browser
+ * announced.
+ */
+class DumpUploadHandler implements UploadHandler {
+
+    private final CollectionService collections;
+    private final ClusterSummary cluster;
+    private final long maxBytes;
+    private final Consumer<String> onStored;
+
+    /** @param onStored called in the UI with the success message */
+    DumpUploadHandler(CollectionService collections, ClusterSummary cluster, long maxBytes, Consumer<String> onStored) {
+        this.collections = collections;
+        this.cluster = cluster;
+        this.maxBytes = maxBytes;
+        this.onStored = onStored;
+    }
+
+    @Override
+    public void handleUploadRequest(UploadEvent event) {
+        var ui = event.getUI();
+        var fileName = event.getFileName();
+        try {
+            var run = collections.upload(cluster.id(), fileName, event.getFileSize(), event.getInputStream());
+            ui.access(() -> {
+                if (run.status() == RunStatus.FAILED) {
+                    Notifications.error(run.message());
+                } else {
+                    onStored.accept("Stored " + run.objects() + " objects of " + fileName
+                            + (run.message() == null ? "." : ": " + run.message() + "."));
+                }
+            });
+        } catch (UserFacingException e) {
+            ui.access(() -> Notifications.error(e.getMessage()));
+        }
+    }
+
+    @Override
+    public long getRequestSizeMax() {
+        return maxBytes + (1 << 20);
+    }
+
+    @Override
+    public long getFileSizeMax() {
+        return maxBytes;
+    }
+}
