@@ -4,6 +4,7 @@ import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
 import io.clusterproof.base.NotFoundException;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -108,7 +109,9 @@ public class CollectionService {
                     run.id(),
                     RunStatus.SUCCEEDED,
                     snapshot.id(),
-                    manifests.issues().isEmpty() ? null : manifests.issues().size() + " documents had problems");
+                    manifests.issues().isEmpty()
+                            ? null
+                            : Phrases.count(manifests.issues().size(), "document") + " had problems");
         } catch (IOException | RuntimeException e) {
             runBook.finish(run.id(), RunStatus.FAILED, null, fileName + " could not be stored: " + e.getMessage());
             throw new UserFacingException(fileName + " could not be stored: " + e.getMessage(), e);

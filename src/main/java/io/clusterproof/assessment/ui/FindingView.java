@@ -20,6 +20,7 @@ import io.clusterproof.assessment.AssessmentSummary;
 import io.clusterproof.assessment.RemediationLinks;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.base.TimeFormatter;
+import io.clusterproof.base.ui.MarkdownText;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.base.ui.YamlView;
 import io.clusterproof.catalog.Catalog;
@@ -116,11 +117,15 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver {
                 "#" + assessment.id() + " of the snapshot taken " + time.dateTime(assessment.snapshotTakenAt())
                         + " · catalog " + assessment.catalogDigest().substring(0, 12)));
         var controls = new ArrayList<String>();
-        catalog.controlsOf(check.id())
-                .forEach((framework, refs) -> controls.add(
-                        catalog.framework(framework).map(f -> f.name()).orElse(framework) + " "
-                                + String.join(", ", refs)));
-        facts.add(fact("Evidence for", controls.isEmpty() ? "no mapped control" : String.join(" · ", controls)));
+        // only frameworks whose scope holds this resource: PCI's controls say nothing about a marketing pod
+        catalog.controlsOf(check.id()).entrySet().stream()
+                .filter(e -> finding.frameworks().contains(e.getKey()))
+                .forEach(e -> controls.add(
+                        catalog.framework(e.getKey()).map(f -> f.name()).orElse(e.getKey()) + " "
+                                + String.join(", ", e.getValue())));
+        facts.add(fact(
+                "Evidence for",
+                controls.isEmpty() ? "no framework in scope of this resource" : String.join(" · ", controls)));
         var link = remediation.getIfAvailable() == null
                 ? null
                 : remediation
@@ -145,8 +150,8 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver {
         var definition = check.definition();
         var guidance = new VerticalLayout();
         guidance.setPadding(false);
-        guidance.add(new H3("Why it matters"), new Paragraph(definition.rationale()));
-        var remediationText = new Paragraph(definition.remediation());
+        guidance.add(new H3("Why it matters"), new MarkdownText(definition.rationale()));
+        var remediationText = new MarkdownText(definition.remediation());
         remediationText.setId("finding-remediation-text");
         guidance.add(new H3("How to fix it"), remediationText);
         var refs = definition.references();

@@ -1,11 +1,12 @@
 package io.clusterproof.snapshot.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.ui.FormDialog;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.CollectionService;
@@ -14,7 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 
 /** Upload a dump of an air-gapped cluster; it becomes that cluster's newest snapshot. */
-class UploadDialog extends Dialog {
+class UploadDialog extends FormDialog {
 
     UploadDialog(CollectionService collections, ClusterSummary cluster, long maxBytes, Runnable onStored) {
         setHeaderTitle("Upload a dump of " + cluster.name());
@@ -27,9 +28,16 @@ class UploadDialog extends Dialog {
                 getUI().ifPresent(ui -> ui.access(() -> {
                     if (run.status() == RunStatus.FAILED) {
                         Notifications.error(run.message());
+                    } else if (run.message() != null) {
+                        // stored, but some documents were skipped: the user should look at them
+                        Notifications.warning("Stored " + Phrases.count(run.objects(), "object") + " of "
+                                + metadata.fileName() + ", but " + run.message().toLowerCase(java.util.Locale.ROOT)
+                                + ": the snapshot page lists them.");
+                        onStored.run();
+                        close();
                     } else {
-                        Notifications.success("Stored " + run.objects() + " objects of " + metadata.fileName()
-                                + (run.message() == null ? "." : ": " + run.message() + "."));
+                        Notifications.success("Stored " + Phrases.count(run.objects(), "object") + " of "
+                                + metadata.fileName() + ".");
                         onStored.run();
                         close();
                     }
