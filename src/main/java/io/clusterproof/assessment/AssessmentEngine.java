@@ -58,6 +58,7 @@ public final class AssessmentEngine {
                 .setNanos(input.asOf().getNano())
                 .build();
         var params = catalog.params();
+        var builtIns = KubernetesBuiltIns.from(params);
 
         var results = new ConcurrentLinkedQueue<Finding>();
         objects.parallelStream().forEach(object -> {
@@ -65,7 +66,7 @@ public final class AssessmentEngine {
             if (checks.isEmpty()) {
                 return;
             }
-            var variables = new ObjectVariables(index, object, params, now);
+            var variables = new ObjectVariables(index, object, params, builtIns, now);
             var podSpecPath = WorkloadShape.of(object).podSpecPath();
             for (var check : checks) {
                 var clusterWide = check.definition().match().clusterWide();

@@ -1,5 +1,6 @@
 package io.clusterproof.assessment;
 
+import io.clusterproof.base.SqlPages;
 import io.clusterproof.base.SqlTime;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.Severity;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -108,11 +108,12 @@ public class AssessmentQueries {
                 .findFirst();
     }
 
-    /** The main-lineage assessment of a snapshot. */
+    /** The main-lineage assessment of a snapshot; the latest when the snapshot was assessed again since. */
     public Optional<AssessmentSummary> forSnapshot(long snapshotId) {
         return jdbc
                 .query(
-                        "select " + ASSESSMENT_COLUMNS + " from assessment where snapshot_id = ? and lineage = 0",
+                        "select " + ASSESSMENT_COLUMNS + " from assessment where snapshot_id = ? and lineage = 0 "
+                                + "order by id desc fetch first 1 rows only",
                         SUMMARY,
                         snapshotId)
                 .stream()
@@ -121,15 +122,14 @@ public class AssessmentQueries {
 
     /** Assessments of a cluster, newest first, re-assessments included. */
     public Page<AssessmentSummary> list(long clusterId, Pageable pageable) {
-        var total = jdbc.queryForObject("select count(*) from assessment where cluster_id = ?", Long.class, clusterId);
-        var rows = jdbc.query(
+        return SqlPages.page(
+                jdbc,
+                pageable,
+                "select count(*) from assessment where cluster_id = ?",
                 "select " + ASSESSMENT_COLUMNS + " from assessment where cluster_id = ? "
-                        + "order by snapshot_taken_at desc, id desc offset ? rows fetch next ? rows only",
+                        + "order by snapshot_taken_at desc, id desc",
                 SUMMARY,
-                clusterId,
-                pageable.getOffset(),
-                pageable.getPageSize());
-        return new PageImpl<>(rows, pageable, total == null ? 0 : total);
+                clusterId);
     }
 
     /** Main-lineage assessments of a cluster after a given one, oldest first. */

@@ -89,15 +89,11 @@ class AssessmentRunner {
                 "select last_snapshot_id from assessment_cursor where cluster_id = ? for update",
                 Long.class,
                 clusterId);
-        var next = jdbc.queryForList(
-                "select id from snapshot where cluster_id = ? and id > ? order by id " + "fetch first 1 rows only",
-                Long.class,
-                clusterId,
-                last);
+        var next = last == null ? Optional.<Long>empty() : snapshots.nextAfter(clusterId, last);
         if (next.isEmpty()) {
             return false;
         }
-        var snapshotId = next.get(0);
+        long snapshotId = next.get();
         var previous = jdbc.queryForList(
                 "select id from assessment where cluster_id = ? and lineage = 0 "
                         + "order by id desc fetch first 1 rows only",

@@ -4,6 +4,7 @@ import io.clusterproof.catalog.LabelSelectors;
 import io.clusterproof.snapshot.KubeObjects;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -110,6 +111,33 @@ final class Lookups {
             return index.rbac().grantsOfServiceAccount(object.key().namespace(), serviceAccountName());
         }
         return List.of();
+    }
+
+    /**
+     * For a binding: its subjects, a ServiceAccount's namespace filled in (the binding's when
+     * omitted), with {@code _path} ({@code subjects[i]}) and {@code _builtIn} (named exactly in the
+     * allow-list of Kubernetes' own identities).
+     */
+    List<Object> subjects(KubernetesBuiltIns builtIns) {
+        var kind = object.key().qualifiedKind();
+        if (!kind.equals("RoleBinding") && !kind.equals("ClusterRoleBinding")) {
+            return List.of();
+        }
+        var subjects = KubeObjects.list(object.body(), "subjects");
+        var result = new ArrayList<Object>(subjects.size());
+        for (int i = 0; i < subjects.size(); i++) {
+            var copy = new LinkedHashMap<String, Object>(asMap(subjects.get(i)));
+            var subjectKind = KubeObjects.string(copy, "kind");
+            var name = KubeObjects.string(copy, "name");
+            if (subjectKind.equals("ServiceAccount")
+                    && KubeObjects.string(copy, "namespace").isEmpty()) {
+                copy.put("namespace", object.key().namespace());
+            }
+            copy.put("_path", "subjects[" + i + "]");
+            copy.put("_builtIn", builtIns.contains(subjectKind, KubeObjects.string(copy, "namespace"), name));
+            result.add(copy);
+        }
+        return result;
     }
 
     private String serviceAccountName() {

@@ -17,7 +17,12 @@ final class ObjectVariables implements CelVariableResolver {
     private final Map<String, Supplier<Object>> suppliers = new HashMap<>();
     private final Map<String, Object> values = new HashMap<>();
 
-    ObjectVariables(ObjectIndex index, AssessedObject object, Map<String, Object> params, Timestamp now) {
+    ObjectVariables(
+            ObjectIndex index,
+            AssessedObject object,
+            Map<String, Object> params,
+            KubernetesBuiltIns builtIns,
+            Timestamp now) {
         var shape = WorkloadShape.of(object);
         var lookups = new Lookups(index, object, shape);
         values.put(CheckVariables.OBJECT, object.body());
@@ -36,6 +41,7 @@ final class ObjectVariables implements CelVariableResolver {
         suppliers.put(CheckVariables.HPAS, lookups::hpas);
         suppliers.put(CheckVariables.SERVICE_ACCOUNT, lookups::serviceAccount);
         suppliers.put(CheckVariables.GRANTS, lookups::grants);
+        suppliers.put(CheckVariables.SUBJECTS, () -> lookups.subjects(builtIns));
     }
 
     @Override

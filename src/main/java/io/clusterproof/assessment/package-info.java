@@ -4,7 +4,9 @@
  * statuses and the control and resource scores, and stores assessments with their findings. It
  * runs after each {@code SnapshotCollected} and publishes {@code AssessmentCompleted}.
  */
+@ApplicationModule(allowedDependencies = {"access", "base", "base::ui", "catalog", "snapshot"})
 @NullMarked
 package io.clusterproof.assessment;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

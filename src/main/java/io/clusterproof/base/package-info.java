@@ -3,7 +3,9 @@
  * and the small UI widgets every module shares (status badges, charts, notifications). It depends
  * on no other module.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package io.clusterproof.base;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -355,12 +355,19 @@ public final class CatalogLoader {
                     "control " + control.ref()
                             + " has no check; mark it 'type: attestation' if no API object can prove it"));
         }
-        if (!control.automated() && (!control.mappedChecks().isEmpty() || control.attestation() == null)) {
+        if (control.type() == ControlType.ATTESTATION && !control.mappedChecks().isEmpty()) {
             problems.add(new CatalogProblem(
                     file.display(),
                     line,
                     "attestation control " + control.ref()
-                            + " needs an 'attestation' block (prompt, validity) and no checks"));
+                            + " lists checks; mark it 'type: hybrid' if checks prove a part of it"));
+        }
+        if (!control.automated() && control.attestation() == null) {
+            problems.add(new CatalogProblem(
+                    file.display(),
+                    line,
+                    "control " + control.ref()
+                            + " needs an 'attestation' block (prompt, validity) saying what a person attests"));
         }
         for (var mapping : control.mappedChecks()) {
             if (!checkIds.contains(mapping.id())) {

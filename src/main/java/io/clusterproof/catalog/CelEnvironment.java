@@ -14,11 +14,13 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.Program;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The CEL environment of checks: the variables of {@link CheckVariables}, the standard macros,
- * the optional ({@code ?.}), strings, sets and lists extensions, {@code selects()} and
+ * the optional ({@code ?.}), strings, sets and lists extensions, {@code selects()},
+ * {@code imageRepository()}, {@code imageIsOneOf()}, {@code cidrsCoverEverything()} and
  * {@code objects()}. Each evaluation may iterate at most {@code maxIterations} times in
  * comprehensions: the cost limit that keeps one rule from stalling an assessment.
  */
@@ -57,14 +59,34 @@ public final class CelEnvironment {
                                         SimpleType.STRING,
                                         SimpleType.STRING)),
                         CelFunctionDecl.newFunctionDeclaration(
+                                CheckVariables.IMAGE_REPOSITORY_FUNCTION,
+                                CelOverloadDecl.newGlobalOverload(
+                                        "imageRepository_string", SimpleType.STRING, SimpleType.STRING)),
+                        CelFunctionDecl.newFunctionDeclaration(
+                                CheckVariables.IMAGE_IS_ONE_OF_FUNCTION,
+                                CelOverloadDecl.newGlobalOverload(
+                                        "imageIsOneOf_string_list", SimpleType.BOOL, SimpleType.STRING, dynList)),
+                        CelFunctionDecl.newFunctionDeclaration(
+                                CheckVariables.CIDRS_COVER_EVERYTHING_FUNCTION,
+                                CelOverloadDecl.newGlobalOverload(
+                                        "cidrsCoverEverything_list", SimpleType.BOOL, dynList)),
+                        CelFunctionDecl.newFunctionDeclaration(
                                 CheckVariables.SELECTS_FUNCTION,
                                 CelOverloadDecl.newGlobalOverload(
                                         "selects_dyn_dyn", SimpleType.BOOL, SimpleType.DYN, SimpleType.DYN)))
-                .addFunctionBindings(CelFunctionBinding.from(
-                        "selects_dyn_dyn",
-                        Object.class,
-                        Object.class,
-                        (selector, labels) -> LabelSelectors.matches(selector, labels)));
+                .addFunctionBindings(
+                        CelFunctionBinding.from(
+                                "selects_dyn_dyn",
+                                Object.class,
+                                Object.class,
+                                (selector, labels) -> LabelSelectors.matches(selector, labels)),
+                        CelFunctionBinding.from("imageRepository_string", String.class, ImageReferences::repository),
+                        CelFunctionBinding.from(
+                                "imageIsOneOf_string_list",
+                                String.class,
+                                List.class,
+                                (image, repositories) -> ImageReferences.isOneOf(image, repositories)),
+                        CelFunctionBinding.from("cidrsCoverEverything_list", List.class, Cidrs::coverEverything));
         for (var name : CheckVariables.ALL) {
             builder.addVar(name, name.equals(CheckVariables.NOW) ? SimpleType.TIMESTAMP : SimpleType.DYN);
         }

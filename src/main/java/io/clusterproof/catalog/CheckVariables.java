@@ -26,6 +26,8 @@ public final class CheckVariables {
     public static final String HPAS = "hpas";
     public static final String SERVICE_ACCOUNT = "serviceAccount";
     public static final String GRANTS = "grants";
+    /** For a binding: its subjects, each with {@code namespace}, {@code _path} and {@code _builtIn} added. */
+    public static final String SUBJECTS = "subjects";
 
     /** Every variable, all typed {@code dyn} except {@link #NOW} (a timestamp). */
     public static final List<String> ALL = List.of(
@@ -44,7 +46,8 @@ public final class CheckVariables {
             PDBS,
             HPAS,
             SERVICE_ACCOUNT,
-            GRANTS);
+            GRANTS,
+            SUBJECTS);
 
     /** {@code objects(kind)} and {@code objects(kind, namespace)}: the snapshot's objects of a kind. */
     public static final String OBJECTS_FUNCTION = "objects";
@@ -54,6 +57,15 @@ public final class CheckVariables {
 
     /** {@code selects(selector, labels)}: whether a Kubernetes label selector selects a label map. */
     public static final String SELECTS_FUNCTION = "selects";
+
+    /** {@code imageRepository(image)}: the repository an image reference names (see {@link ImageReferences}). */
+    public static final String IMAGE_REPOSITORY_FUNCTION = "imageRepository";
+
+    /** {@code imageIsOneOf(image, repositories)}: whole-component repository match, never a substring. */
+    public static final String IMAGE_IS_ONE_OF_FUNCTION = "imageIsOneOf";
+
+    /** {@code cidrsCoverEverything(cidrs)}: whether CIDR blocks together cover all IPv4 or all IPv6 addresses. */
+    public static final String CIDRS_COVER_EVERYTHING_FUNCTION = "cidrsCoverEverything";
 
     private CheckVariables() {}
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 /** Whether checks can prove a control, or only a person's attestation can. */
 public enum ControlType {
     AUTOMATED,
+    HYBRID,
     ATTESTATION;
 
     @JsonCreator

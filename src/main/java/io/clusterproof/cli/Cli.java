@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the headless commands. Exit codes: 0 fine, 1 a framework's control score is
- * under {@code --fail-under}, 2 usage or input errors (still reported in the output).
+ * under {@code --fail-under} or the scan regressed since {@code --baseline}, 2 usage or input
+ * errors (still reported in the output).
  */
 public final class Cli {
 
@@ -19,13 +20,17 @@ public final class Cli {
 
     static final String USAGE = """
             Usage:
-              java -jar clusterproof.jar scan PATH... [--framework ID]... [--format table|json|csv|sarif]
-                                               [--output FILE] [--fail-under PERCENT] [--catalog DIR]...
+              java -jar clusterproof.jar scan PATH... [--framework ID]... [--format table|json|csv|sarif|oscal]
+                                               [--output FILE] [--fail-under PERCENT] [--baseline PREVIOUS.json]
+                                               [--catalog DIR]...
               java -jar clusterproof.jar checks [--format json] [--catalog DIR]...
 
             scan     assesses manifest files and directories (YAML, JSON, kind: List, kubectl dumps, .tar.gz)
             checks   lists the catalog's checks with their cross-references and mapped controls
-            Exit codes: 0 fine, 1 a control score is under --fail-under, 2 usage or input errors.
+            --baseline compares with an earlier scan --format json output: what got worse is printed, and
+                     SARIF results say whether they are new (baselineState).
+            Exit codes: 0 fine, 1 a control score is under --fail-under, or a control got worse or a new
+                        critical or high finding fails since --baseline, 2 usage or input errors.
             """;
 
     /** Asking for help never starts the server nor creates {@code ./data}. */

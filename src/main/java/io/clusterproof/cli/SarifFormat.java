@@ -1,5 +1,6 @@
 package io.clusterproof.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.ResourceKey;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SARIF 2.1.0, as code-scanning tools read it: one rule per check, one result per failing (or
@@ -18,12 +19,16 @@ import java.util.Set;
 final class SarifFormat {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    private static final Set<String> REPORTED = Set.of("FAIL", "ERROR", "UNKNOWN");
 
     private SarifFormat() {}
 
+    /** @param baseline when given, each result says whether it is new since then, and absent ones are added */
     static Map<String, Object> of(
-            ScanReport report, Catalog catalog, Map<ResourceKey, ScanReport.Location> locations, String version) {
+            ScanReport report,
+            Catalog catalog,
+            Map<ResourceKey, ScanReport.Location> locations,
+            String version,
+            @Nullable Baseline baseline) {
         var rules = new ArrayList<Object>();
         var ruleIndex = new LinkedHashMap<String, Integer>();
         for (var check : catalog.checks()) {
@@ -45,7 +50,7 @@ final class SarifFormat {
         }
         var results = new ArrayList<Object>();
         for (var finding : report.findings()) {
-            if (!REPORTED.contains(finding.status())) {
+            if (!Baseline.REPORTED.contains(finding.status())) {
                 continue;
             }
             var result = new LinkedHashMap<String, Object>();
@@ -54,12 +59,11 @@ final class SarifFormat {
                 result.put("ruleIndex", ruleIndex.get(finding.checkId()));
             }
             result.put("level", finding.status().equals("FAIL") ? level(Severity.parse(finding.severity())) : "note");
-            var resource = finding.resource().kind() + " "
-                    + (finding.resource().namespace() == null
-                            ? ""
-                            : finding.resource().namespace() + "/")
-                    + finding.resource().name();
+            var resource = ScanReport.describe(finding);
             result.put("message", Map.of("text", finding.status() + " " + resource + ": " + finding.message()));
+            if (baseline != null) {
+                result.put("baselineState", baseline.stateOf(finding));
+            }
             var location = locations.get(ScanReport.keyOf(finding));
             if (location != null) {
                 result.put(
@@ -71,6 +75,9 @@ final class SarifFormat {
                                         "region", Map.of("startLine", Math.max(location.line(), 1))))));
             }
             results.add(result);
+        }
+        if (baseline != null) {
+            baseline.absent(report).forEach(previous -> results.add(absent(previous, ruleIndex)));
         }
         var notifications = report.errors().stream()
                 .map(e -> (Object) Map.of(
@@ -104,6 +111,31 @@ final class SarifFormat {
         sarif.put("version", "2.1.0");
         sarif.put("runs", List.of(run));
         return sarif;
+    }
+
+    /** A result of the baseline that this scan no longer reports. */
+    private static Map<String, Object> absent(JsonNode previous, Map<String, Integer> ruleIndex) {
+        var result = new LinkedHashMap<String, Object>();
+        var checkId = previous.path("checkId").asText();
+        result.put("ruleId", checkId);
+        if (ruleIndex.containsKey(checkId)) {
+            result.put("ruleIndex", ruleIndex.get(checkId));
+        }
+        result.put("level", "none");
+        var resource = previous.path("resource");
+        var namespace = resource.path("namespace").isTextual()
+                ? resource.path("namespace").asText() + "/"
+                : "";
+        result.put(
+                "message",
+                Map.of(
+                        "text",
+                        resource.path("kind").asText() + " " + namespace
+                                + resource.path("name").asText()
+                                + ": no longer " + previous.path("status").asText() + " (was: "
+                                + previous.path("message").asText() + ")"));
+        result.put("baselineState", "absent");
+        return result;
     }
 
     private static String uri(String file) {

@@ -2,6 +2,7 @@ package io.clusterproof.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterproof.assessment.AssessedObjects;
 import io.clusterproof.assessment.AssessmentEngine;
 import io.clusterproof.assessment.AssessmentInput;
@@ -23,6 +24,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** {@code scan}: manifests in, a report out, an exit code for the pipeline. */
 final class ScanCommand {
@@ -49,6 +52,7 @@ final class ScanCommand {
                                 catalog.frameworks().stream().map(f -> f.id()).toList()) + ")");
             }
         }
+        var baseline = options.baseline() == null ? null : Baseline.read(options.baseline());
         var manifests = ManifestReader.read(options.paths());
         var locations = new HashMap<ResourceKey, ScanReport.Location>();
         manifests
@@ -57,16 +61,28 @@ final class ScanCommand {
                         locations.putIfAbsent(ResourceKey.of(o.object()), new ScanReport.Location(o.file(), o.line())));
         var objects = AssessedObjects.fromManifests(manifests.objects());
         var engine = new AssessmentEngine(catalog, SYSTEM_NAMESPACES);
+        var at = Clock.systemUTC().instant();
         var result = engine.assess(
-                new AssessmentInput(
-                        objects, List.of(), null, null, Clock.systemUTC().instant()),
-                FindingWaivers.NONE,
-                ControlAttestations.NONE);
+                new AssessmentInput(objects, List.of(), null, null, at), FindingWaivers.NONE, ControlAttestations.NONE);
         var report = ScanReport.of(catalog, result, options.frameworks(), manifests.issues());
-        write(report, catalog, locations);
+        write(
+                report,
+                catalog,
+                locations,
+                baseline,
+                () -> OscalFormat.of(catalog, result, objects, options.frameworks(), options.paths(), at, version()));
         if (report.hasErrors()) {
             err.println("clusterproof: some documents could not be read; see \"errors\" in the output");
             return 2;
+        }
+        var regressed = false;
+        if (baseline != null) {
+            var regressions = baseline.regressions(report);
+            if (!regressions.isEmpty()) {
+                err.println("clusterproof: regressed since the baseline " + baseline.file() + ":");
+                regressions.forEach(r -> err.println("  " + r));
+                regressed = true;
+            }
         }
         if (options.failUnder() != null) {
             var under = report.frameworks().stream()
@@ -79,10 +95,15 @@ final class ScanCommand {
                 return 1;
             }
         }
-        return 0;
+        return regressed ? 1 : 0;
     }
 
-    private void write(ScanReport report, Catalog catalog, Map<ResourceKey, ScanReport.Location> locations) {
+    private void write(
+            ScanReport report,
+            Catalog catalog,
+            Map<ResourceKey, ScanReport.Location> locations,
+            @Nullable Baseline baseline,
+            Supplier<ObjectNode> oscal) {
         try (Writer writer = options.output() == null
                 ? new OutputStreamWriter(out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(options.output(), StandardCharsets.UTF_8)) {
@@ -90,7 +111,9 @@ final class ScanCommand {
             switch (options.format()) {
                 case "json" -> json.writeValue(nonClosing(writer), report.toJson());
                 case "sarif" ->
-                    json.writeValue(nonClosing(writer), SarifFormat.of(report, catalog, locations, version()));
+                    json.writeValue(
+                            nonClosing(writer), SarifFormat.of(report, catalog, locations, version(), baseline));
+                case "oscal" -> json.writeValue(nonClosing(writer), oscal.get());
                 case "csv" -> CsvFormat.write(report, nonClosing(writer));
                 default -> {
                     var print = new PrintWriter(nonClosing(writer));

@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** {@code scan PATH... [--framework ID]... [--format F] [--output FILE] [--fail-under PERCENT] [--catalog DIR]...} */
+/**
+ * {@code scan PATH... [--framework ID]... [--format F] [--output FILE] [--fail-under PERCENT]
+ * [--baseline PREVIOUS.json] [--catalog DIR]...}
+ */
 record ScanOptions(
         List<Path> paths,
         List<String> frameworks,
         String format,
         @Nullable Path output,
         @Nullable Double failUnder,
+        @Nullable Path baseline,
         List<Path> catalogs) {
 
-    static final List<String> FORMATS = List.of("table", "json", "csv", "sarif");
+    static final List<String> FORMATS = List.of("table", "json", "csv", "sarif", "oscal");
 
     static ScanOptions parse(List<String> args) {
         var paths = new ArrayList<Path>();
@@ -24,6 +28,7 @@ record ScanOptions(
         String format = "table";
         Path output = null;
         Double failUnder = null;
+        Path baseline = null;
         for (int i = 0; i < args.size(); i++) {
             var arg = args.get(i);
             switch (arg) {
@@ -32,6 +37,7 @@ record ScanOptions(
                 case "--output" -> output = Path.of(value(args, ++i, arg));
                 case "--catalog" -> catalogs.add(Path.of(value(args, ++i, arg)));
                 case "--fail-under" -> failUnder = percent(value(args, ++i, arg));
+                case "--baseline" -> baseline = Path.of(value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new UsageException("unknown option " + arg);
@@ -46,7 +52,7 @@ record ScanOptions(
         if (!FORMATS.contains(format)) {
             throw new UsageException("--format must be one of " + String.join(", ", FORMATS) + ", not " + format);
         }
-        return new ScanOptions(paths, frameworks, format, output, failUnder, catalogs);
+        return new ScanOptions(paths, frameworks, format, output, failUnder, baseline, catalogs);
     }
 
     static String value(List<String> args, int index, String option) {

@@ -80,6 +80,13 @@ record ScanReport(
                 finding.paths());
     }
 
+    /** The finding's resource for people: {@code Kind namespace/name}. */
+    static String describe(FindingEntry finding) {
+        var resource = finding.resource();
+        return resource.kind() + " " + (resource.namespace() == null ? "" : resource.namespace() + "/")
+                + resource.name();
+    }
+
     boolean hasErrors() {
         return errors.stream().anyMatch(e -> e.level().equals("error"));
     }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Compares two assessments of a cluster's main lineage: scores, control statuses, finding counts. */
@@ -25,20 +24,16 @@ class AssessmentDiffer {
     private final AssessmentQueries assessments;
     private final FindingChanges findings;
     private final Catalog catalog;
-    private final JdbcTemplate jdbc;
 
-    AssessmentDiffer(AssessmentQueries assessments, FindingChanges findings, Catalog catalog, JdbcTemplate jdbc) {
+    AssessmentDiffer(AssessmentQueries assessments, FindingChanges findings, Catalog catalog) {
         this.assessments = assessments;
         this.findings = findings;
         this.catalog = catalog;
-        this.jdbc = jdbc;
     }
 
     /** The main-lineage assessment of a snapshot; the latest when the snapshot was assessed again since. */
     Optional<AssessmentSummary> ofSnapshot(long snapshotId) {
-        var id = jdbc.queryForObject(
-                "select max(id) from assessment where snapshot_id = ? and lineage = 0", Long.class, snapshotId);
-        return id == null ? Optional.empty() : assessments.get(id);
+        return assessments.forSnapshot(snapshotId);
     }
 
     AssessmentDiff between(AssessmentSummary from, AssessmentSummary to) {

@@ -6,7 +6,9 @@
  * mark, and regression alerts sent to webhooks after each assessment of a cluster's main lineage.
  * It follows {@code AssessmentCompleted}; nothing upstream depends on it.
  */
+@ApplicationModule(allowedDependencies = {"access", "assessment", "base", "base::ui", "catalog", "snapshot"})
 @NullMarked
 package io.clusterproof.drift;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package io.clusterproof.evidence;
 
+import io.clusterproof.base.SqlPages;
 import io.clusterproof.base.SqlTime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -73,14 +73,12 @@ class Locker {
     }
 
     Page<PackSummary> list(Pageable pageable) {
-        var total = count();
-        var rows = jdbc.query(
-                "select " + COLUMNS + " from evidence_pack order by generated_at desc, id desc "
-                        + "offset ? rows fetch next ? rows only",
-                SUMMARY,
-                pageable.getOffset(),
-                pageable.getPageSize());
-        return new PageImpl<>(rows, pageable, total);
+        return SqlPages.page(
+                jdbc,
+                pageable,
+                "select count(*) from evidence_pack",
+                "select " + COLUMNS + " from evidence_pack order by generated_at desc, id desc",
+                SUMMARY);
     }
 
     long count() {

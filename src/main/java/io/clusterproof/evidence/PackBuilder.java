@@ -25,10 +25,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds an evidence pack: the PDF report and both CSVs written to temporary files while their
- * SHA-256 is computed, {@code manifest.json} and {@code SHA256SUMS} listing them, all zipped and
- * stored in the locker with the ZIP's own SHA-256, and the creation audited. The temporary files
- * are gone afterwards, whatever happened.
+ * Builds an evidence pack: the PDF report, both CSVs and the OSCAL assessment results (when a
+ * cluster of the scope has an assessment) written to temporary files while their SHA-256 is
+ * computed, {@code manifest.json} and {@code SHA256SUMS} listing them, all zipped and stored in
+ * the locker with the ZIP's own SHA-256, and the creation audited. The temporary files are gone
+ * afterwards, whatever happened.
  */
 @Component
 class PackBuilder {
@@ -36,18 +37,26 @@ class PackBuilder {
     static final String REPORT = "evidence-report.pdf";
     static final String FINDINGS = "findings.csv";
     static final String CONTROLS = "control-matrix.csv";
+    static final String OSCAL = "assessment-results.json";
     static final String MANIFEST = "manifest.json";
     static final String SUMS = "SHA256SUMS";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Exports exports;
+    private final OscalExport oscal;
     private final Locker locker;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
 
-    PackBuilder(Exports exports, Locker locker, AuditLog auditLog, PlatformTransactionManager transactionManager) {
+    PackBuilder(
+            Exports exports,
+            OscalExport oscal,
+            Locker locker,
+            AuditLog auditLog,
+            PlatformTransactionManager transactionManager) {
         this.exports = exports;
+        this.oscal = oscal;
         this.locker = locker;
         this.auditLog = auditLog;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -74,6 +83,10 @@ class PackBuilder {
             files.add(write(
                     directory, FINDINGS, ExportFormat.FINDINGS_CSV, resolved, actor, at, progress.slice(0.7, 0.9)));
             files.add(write(directory, CONTROLS, ExportFormat.CONTROLS_CSV, resolved, actor, at, Progress.NONE));
+            var assessmentResults = oscal.ofPack(resolved.scope(), resolved.extras());
+            if (assessmentResults.isPresent()) {
+                files.add(text(directory, OSCAL, JSON.writeValueAsString(assessmentResults.get()) + "\n"));
+            }
             progress.report("Manifest and ZIP", 0.92);
             var manifestJson = manifest(resolved.scope(), files, actor, at);
             files.add(text(directory, MANIFEST, manifestJson));

@@ -1,5 +1,6 @@
 package io.clusterproof.evidence;
 
+import io.clusterproof.base.SqlPages;
 import io.clusterproof.base.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -142,14 +142,12 @@ class ScheduleStore {
     }
 
     Page<ScheduleRun> runs(Pageable pageable) {
-        var total = jdbc.queryForObject("select count(*) from evidence_run", Long.class);
-        var rows = jdbc.query(
-                "select " + RUN_COLUMNS + " from evidence_run order by started_at desc, id desc "
-                        + "offset ? rows fetch next ? rows only",
-                RUN,
-                pageable.getOffset(),
-                pageable.getPageSize());
-        return new PageImpl<>(rows, pageable, total == null ? 0 : total);
+        return SqlPages.page(
+                jdbc,
+                pageable,
+                "select count(*) from evidence_run",
+                "select " + RUN_COLUMNS + " from evidence_run order by started_at desc, id desc",
+                RUN);
     }
 
     List<ScheduleRun> runsOf(long scheduleId) {

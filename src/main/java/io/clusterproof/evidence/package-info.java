@@ -8,7 +8,11 @@
  * and {@link io.clusterproof.evidence.DriftSummary} interfaces that the modules keeping them
  * implement; without them the report says that none are recorded.
  */
+@ApplicationModule(
+        allowedDependencies = {"access", "assessment", "base", "base::ui", "catalog", "drift", "remediation", "snapshot"
+        })
 @NullMarked
 package io.clusterproof.evidence;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

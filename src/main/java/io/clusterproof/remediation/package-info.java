@@ -6,7 +6,9 @@
  * expiry; and attestations of controls no API object can prove. It supplies the assessment's
  * waiver and attestation policies.
  */
+@ApplicationModule(allowedDependencies = {"access", "assessment", "base", "base::ui", "catalog", "snapshot"})
 @NullMarked
 package io.clusterproof.remediation;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

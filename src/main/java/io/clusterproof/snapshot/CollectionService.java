@@ -26,7 +26,7 @@ public class CollectionService {
     private final ClusterRepository clusters;
     private final CollectionRunRepository runs;
     private final RunBook runBook;
-    private final Collection collection;
+    private final SnapshotCollector collection;
     private final TaskExecutor executor;
     private final AuditLog auditLog;
     private final SnapshotProperties properties;
@@ -36,7 +36,7 @@ public class CollectionService {
             ClusterRepository clusters,
             CollectionRunRepository runs,
             RunBook runBook,
-            Collection collection,
+            SnapshotCollector collection,
             @Qualifier("collectionExecutor") TaskExecutor executor,
             AuditLog auditLog,
             SnapshotProperties properties,

@@ -37,7 +37,7 @@ class DemoCluster {
     private final ClusterRepository clusters;
     private final ClusterService clusterService;
     private final RunBook runBook;
-    private final Collection collection;
+    private final SnapshotCollector collection;
     private final CollectionService collections;
     private final AuditLog auditLog;
     private final BaseProperties base;
@@ -49,7 +49,7 @@ class DemoCluster {
             ClusterRepository clusters,
             ClusterService clusterService,
             RunBook runBook,
-            Collection collection,
+            SnapshotCollector collection,
             CollectionService collections,
             AuditLog auditLog,
             BaseProperties base,

@@ -1,6 +1,7 @@
 package io.clusterproof.snapshot;
 
 import io.clusterproof.base.NotFoundException;
+import io.clusterproof.base.SqlPages;
 import io.clusterproof.base.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -56,16 +56,26 @@ public class SnapshotReader {
                 .findFirst();
     }
 
+    /** The id of the cluster's first snapshot after the given one; empty when there is none yet. */
+    public Optional<Long> nextAfter(long clusterId, long snapshotId) {
+        return jdbc
+                .queryForList(
+                        "select id from snapshot where cluster_id = ? and id > ? order by id fetch first 1 rows only",
+                        Long.class,
+                        clusterId,
+                        snapshotId)
+                .stream()
+                .findFirst();
+    }
+
     public Page<SnapshotSummary> list(long clusterId, Pageable pageable) {
-        var total = jdbc.queryForObject("select count(*) from snapshot where cluster_id = ?", Long.class, clusterId);
-        var content = jdbc.query(
-                "select " + SNAPSHOT_COLUMNS + " from snapshot where cluster_id = ? order by id desc "
-                        + "offset ? rows fetch next ? rows only",
+        return SqlPages.page(
+                jdbc,
+                pageable,
+                "select count(*) from snapshot where cluster_id = ?",
+                "select " + SNAPSHOT_COLUMNS + " from snapshot where cluster_id = ? order by id desc",
                 SUMMARY,
-                clusterId,
-                pageable.getOffset(),
-                pageable.getPageSize());
-        return new PageImpl<>(content, pageable, total == null ? 0 : total);
+                clusterId);
     }
 
     public List<MissingKind> missingKinds(long snapshotId) {

@@ -4,7 +4,9 @@
  * redaction and normalisation of every object before anything is stored, and content-addressed,
  * immutable snapshots. It publishes {@link io.clusterproof.snapshot.SnapshotCollected}.
  */
+@ApplicationModule(allowedDependencies = {"access", "base", "base::ui"})
 @NullMarked
 package io.clusterproof.snapshot;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

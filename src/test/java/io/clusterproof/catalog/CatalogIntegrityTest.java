@@ -3,8 +3,11 @@ package io.clusterproof.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The built-in catalog as shipped: complete, consistent, and big enough to mean something. */
@@ -86,5 +89,53 @@ class CatalogIntegrityTest {
                         "logging",
                         "admission",
                         "availability");
+    }
+
+    /** A name test on {@code system:} exempts whatever anyone names that way; only exact names may. */
+    private static final Pattern SYSTEM_PREFIX_TEST =
+            Pattern.compile("(startsWith|matches|contains|indexOf|lastIndexOf)\\(\\s*['\"]\\^?system:");
+
+    @Test
+    void no_rule_exempts_identities_or_roles_by_a_system_prefix() {
+        assertThat(catalog.checks()).allSatisfy(check -> {
+            var definition = check.definition();
+            var expressions = new ArrayList<String>();
+            expressions.add(definition.rule());
+            if (definition.match().where() != null) {
+                expressions.add(definition.match().where());
+            }
+            if (definition.detail() != null) {
+                expressions.add(definition.detail());
+            }
+            if (definition.offending() != null) {
+                expressions.add(definition.offending());
+            }
+            assertThat(expressions)
+                    .as(check.id() + ": use params.kubernetesBuiltIns (exact names) instead of a prefix")
+                    .noneMatch(e -> SYSTEM_PREFIX_TEST.matcher(e).find());
+        });
+    }
+
+    @Test
+    void the_built_in_allow_list_names_exact_identities_and_never_everyone() {
+        var builtIns = (Map<?, ?>) catalog.params().get("kubernetesBuiltIns");
+        assertThat(builtIns).isNotNull();
+        var entries = new ArrayList<String>();
+        for (var key : List.of("subjects", "clusterRoles", "roles")) {
+            assertThat(builtIns.get(key)).as(key).isInstanceOf(List.class);
+            ((List<?>) builtIns.get(key)).forEach(e -> entries.add(String.valueOf(e)));
+        }
+        assertThat(entries).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry).doesNotContain("*");
+            assertThat(entry)
+                    .doesNotEndWith(" system:authenticated")
+                    .doesNotEndWith(" system:unauthenticated")
+                    .doesNotEndWith(" system:anonymous")
+                    .doesNotEndWith(" system:serviceaccounts")
+                    .doesNotContain(" system:serviceaccounts:");
+        });
+        assertThat((List<?>) builtIns.get("subjects"))
+                .allSatisfy(
+                        s -> assertThat(String.valueOf(s)).matches("(Group|User) \\S+|ServiceAccount [a-z0-9-]+/\\S+"));
     }
 }

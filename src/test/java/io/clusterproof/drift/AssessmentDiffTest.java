@@ -3,6 +3,8 @@ package io.clusterproof.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.clusterproof.assessment.AssessmentQueries;
+import io.clusterproof.assessment.AssessmentService;
 import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingStatus;
 import io.clusterproof.base.SqlTime;
@@ -38,6 +40,12 @@ class AssessmentDiffTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AssessmentService assessmentService;
+
+    @Autowired
+    AssessmentQueries assessments;
 
     @TempDir
     Path dir;
@@ -176,6 +184,22 @@ class AssessmentDiffTest {
         assertThat(drift.assessmentDiff(second, first).orElseThrow().controls())
                 .singleElement()
                 .satisfies(c -> assertThat(c.worse()).isFalse());
+    }
+
+    @Test
+    void a_snapshot_assessed_again_compares_by_its_latest_assessment() {
+        ShopManifests.BEFORE.write(dir, false);
+        var cluster = clusters.manifests("drift-refreshed", dir);
+        var snapshot = collectAndAssess(cluster);
+        var first = drift.assessmentOf(snapshot).orElseThrow().id();
+
+        assessmentService.refresh(cluster.id());
+
+        var latest = jdbc.queryForObject(
+                "select max(id) from assessment where snapshot_id = ? and lineage = 0", Long.class, snapshot);
+        assertThat(latest).isGreaterThan(first);
+        assertThat(assessments.forSnapshot(snapshot).orElseThrow().id()).isEqualTo(latest);
+        assertThat(drift.assessmentOf(snapshot).orElseThrow().id()).isEqualTo(latest);
     }
 
     private long collectAndAssess(ClusterSummary cluster) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,9 @@ class EvidencePackTest {
     AuditLog auditLog;
 
     @Autowired
+    OscalExport oscal;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -66,9 +70,14 @@ class EvidencePackTest {
         var entries = unzip(zip);
         assertThat(entries.keySet())
                 .containsExactly(
-                        "evidence-report.pdf", "findings.csv", "control-matrix.csv", "manifest.json", "SHA256SUMS");
+                        "evidence-report.pdf",
+                        "findings.csv",
+                        "control-matrix.csv",
+                        "assessment-results.json",
+                        "manifest.json",
+                        "SHA256SUMS");
         var manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
-        assertThat(manifest.get("files")).hasSize(3);
+        assertThat(manifest.get("files")).hasSize(4);
         for (JsonNode file : manifest.get("files")) {
             var bytes = entries.get(file.get("name").asText());
             assertThat(sha256(bytes))
@@ -79,11 +88,36 @@ class EvidencePackTest {
         var sums = new String(entries.get("SHA256SUMS"), StandardCharsets.UTF_8)
                 .lines()
                 .toList();
-        assertThat(sums).hasSize(4);
+        assertThat(sums).hasSize(5);
         for (var line : sums) {
             var parts = line.split(" {2}");
             assertThat(sha256(entries.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
         }
+    }
+
+    @Test
+    void the_pack_holds_oscal_assessment_results_that_its_manifest_lists_and_verifies() throws Exception {
+        var pack = AsAdmin.as("test-auditor", "AUDITOR", () -> evidence.createPack(demo.request(DemoEvidence.PCI)));
+        var entries = unzip(download(pack.id()));
+        var manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
+        var listed = StreamSupport.stream(manifest.get("files").spliterator(), false)
+                .filter(f -> f.get("name").asText().equals("assessment-results.json"))
+                .findFirst()
+                .orElseThrow();
+        var bytes = entries.get("assessment-results.json");
+
+        assertThat(sha256(bytes)).isEqualTo(listed.get("sha256").asText());
+        assertThat(listed.get("size").asLong()).isEqualTo(bytes.length);
+        assertThat(new String(entries.get("SHA256SUMS"), StandardCharsets.UTF_8))
+                .contains(listed.get("sha256").asText() + "  assessment-results.json");
+        var document = new ObjectMapper().readTree(bytes);
+        assertThat(OscalSchema.violations(document)).isEmpty();
+        var results = document.at("/assessment-results/results");
+        assertThat(results).hasSize(1);
+        var perAssessment = AsAdmin.as("test-auditor", "AUDITOR", () -> oscal.ofAssessment(demo.assessmentId()));
+        assertThat(perAssessment.at("/assessment-results/results").findValuesAsText("uuid"))
+                .as("the pack's result is the assessment's PCI result")
+                .contains(results.get(0).get("uuid").asText());
     }
 
     @Test

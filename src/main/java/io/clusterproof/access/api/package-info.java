@@ -1,4 +1,0 @@
-@NullMarked
-package io.clusterproof.access.api;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,215 @@
+package io.clusterproof.assessment;
+
+import io.clusterproof.catalog.Severity;
+import io.clusterproof.snapshot.ResourceKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Findings whose status moved between two assessments of a cluster's main lineage, read from the
+ * finding version rows: a finding unchanged between the two is one row valid in both, and is never
+ * read.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FindingMoves {
+
+    private static final int NAME_BATCH = 500;
+
+    /** The version rows {@code f} of assessment {@code :<in>} that are not in assessment {@code :<out>}. */
+    private static final String SIDE = "select %d as side, f.check_id, f.api_group, f.kind, f.namespace, f.name, "
+            + "f.api_version, f.status, f.severity, f.message from finding_state f "
+            + "where f.cluster_id = :cluster and f.lineage = 0 "
+            + "and f.valid_from <= :%2$s and (f.valid_to is null or f.valid_to >= :%2$s) "
+            + "and (f.valid_from > :%3$s or f.valid_to < :%3$s)";
+
+    private static final String GROUPED = "select d.check_id, d.api_group, d.kind, d.namespace, d.name, "
+            + "max(case when d.side = 0 then d.status end) as from_status, "
+            + "max(case when d.side = 1 then d.status end) as to_status, "
+            + "coalesce(max(case when d.side = 1 then d.severity end), max(case when d.side = 0 then d.severity end)) "
+            + "as severity, "
+            + "max(case when d.side = 0 then d.message end) as from_message, "
+            + "max(case when d.side = 1 then d.message end) as to_message, "
+            + "coalesce(max(case when d.side = 1 then d.api_version end), "
+            + "max(case when d.side = 0 then d.api_version end)) as api_version "
+            + "from (" + SIDE.formatted(0, "earlier", "later") + " union all " + SIDE.formatted(1, "later", "earlier")
+            + ") d group by d.check_id, d.api_group, d.kind, d.namespace, d.name";
+
+    private static final String MOVE = "case"
+            + " when g.to_status = 'FAIL' and (g.from_status is null or g.from_status <> 'FAIL') then 'NEWLY_FAILING'"
+            + " when g.from_status = 'FAIL' and (g.to_status is null or g.to_status in ('PASS', 'NOT_APPLICABLE'))"
+            + " then 'FIXED'"
+            + " when g.to_status = 'WAIVED' and (g.from_status is null or g.from_status <> 'WAIVED') then 'NEWLY_WAIVED'"
+            + " when g.to_status = 'UNKNOWN' and (g.from_status is null or g.from_status <> 'UNKNOWN')"
+            + " then 'NEWLY_UNKNOWN'"
+            + " when g.to_status = 'ERROR' and (g.from_status is null or g.from_status <> 'ERROR') then 'NEWLY_ERROR'"
+            + " end";
+
+    private static final String MOVES =
+            "select * from (select g.*, " + MOVE + " as move from (" + GROUPED + ") g) x where x.move is not null";
+
+    private static final String ORDER = " order by case x.move when 'NEWLY_FAILING' then 0 when 'NEWLY_ERROR' then 1 "
+            + "when 'NEWLY_UNKNOWN' then 2 when 'NEWLY_WAIVED' then 3 else 4 end, "
+            + "case x.severity when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end, "
+            + "x.check_id, x.kind, x.namespace, x.name";
+
+    private final JdbcClient jdbc;
+
+    FindingMoves(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+    }
+
+    /** How a finding moved, as far as anyone needs to act on it. */
+    public enum Move {
+        /** FAIL now, not before (a new resource, a new check, a regression, or a waiver that ended). */
+        NEWLY_FAILING,
+        /** FAIL before; now passing, not applicable, or its resource is gone. */
+        FIXED,
+        /** WAIVED now, not before. */
+        NEWLY_WAIVED,
+        /** UNKNOWN now, not before: the data it needs was not collected. */
+        NEWLY_UNKNOWN,
+        /** ERROR now, not before: the rule could not be evaluated. */
+        NEWLY_ERROR
+    }
+
+    /**
+     * A finding whose status moved between two assessments.
+     *
+     * @param from its status before, null when there was no such finding
+     * @param to its status now, null when the finding is gone (its resource was removed)
+     * @param message the failure message for a fixed finding, else the current one
+     */
+    public record Moved(
+            Move move,
+            String checkId,
+            Severity severity,
+            ResourceKey resource,
+            String apiVersion,
+            @Nullable FindingStatus from,
+            @Nullable FindingStatus to,
+            String message) {}
+
+    public Map<Move, Integer> counts(long clusterId, long earlier, long later) {
+        var counts = new EnumMap<Move, Integer>(Move.class);
+        jdbc.sql("select x.move, count(*) as moved from (" + MOVES + ") x group by x.move")
+                .params(assessments(clusterId, earlier, later))
+                .query(rs -> {
+                    counts.put(Move.valueOf(rs.getString("move")), rs.getInt("moved"));
+                });
+        return counts;
+    }
+
+    /** A page of moves, worst first; a null move or empty severities do not filter. */
+    public List<Moved> page(
+            long clusterId,
+            long earlier,
+            long later,
+            @Nullable Move move,
+            Set<Severity> severities,
+            long offset,
+            int limit) {
+        var params = assessments(clusterId, earlier, later);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql("select * from (" + MOVES + ") x where " + filter(params, move, severities) + ORDER
+                        + " offset :offset rows fetch next :limit rows only")
+                .params(params)
+                .query(MOVED)
+                .list();
+    }
+
+    public long count(long clusterId, long earlier, long later, @Nullable Move move, Set<Severity> severities) {
+        var params = assessments(clusterId, earlier, later);
+        return jdbc.sql("select count(*) from (" + MOVES + ") x where " + filter(params, move, severities))
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The moves of some resources, for showing beside each changed object. */
+    public Map<ResourceKey, List<Moved>> of(
+            long clusterId, long earlier, long later, Collection<ResourceKey> resources) {
+        var byResource = new HashMap<ResourceKey, List<Moved>>();
+        var wanted = new HashSet<>(resources);
+        var names = resources.stream().map(ResourceKey::name).distinct().toList();
+        for (int from = 0; from < names.size(); from += NAME_BATCH) {
+            var params = assessments(clusterId, earlier, later);
+            params.put("names", names.subList(from, Math.min(names.size(), from + NAME_BATCH)));
+            jdbc.sql("select * from (" + MOVES + ") x where x.name in (:names)" + ORDER)
+                    .params(params)
+                    .query(rs -> {
+                        var moved = MOVED.mapRow(rs, 0);
+                        if (wanted.contains(moved.resource())) {
+                            byResource
+                                    .computeIfAbsent(moved.resource(), k -> new ArrayList<>())
+                                    .add(moved);
+                        }
+                    });
+        }
+        return byResource;
+    }
+
+    private static String filter(Map<String, Object> params, @Nullable Move move, Set<Severity> severities) {
+        var sql = new StringBuilder("1 = 1");
+        if (move != null) {
+            sql.append(" and x.move = :move");
+            params.put("move", move.name());
+        }
+        if (!severities.isEmpty()) {
+            sql.append(" and x.severity in (:severities)");
+            params.put(
+                    "severities", severities.stream().map(Enum::name).sorted().toList());
+        }
+        return sql.toString();
+    }
+
+    private static Map<String, Object> assessments(long clusterId, long earlier, long later) {
+        var params = new HashMap<String, Object>();
+        params.put("cluster", clusterId);
+        params.put("earlier", earlier);
+        params.put("later", later);
+        return params;
+    }
+
+    private static final RowMapper<Moved> MOVED = FindingMoves::moved;
+
+    private static Moved moved(ResultSet rs, int row) throws SQLException {
+        var move = Move.valueOf(rs.getString("move"));
+        var fromMessage = rs.getString("from_message");
+        var toMessage = rs.getString("to_message");
+        return new Moved(
+                move,
+                rs.getString("check_id"),
+                Severity.valueOf(rs.getString("severity")),
+                new ResourceKey(
+                        rs.getString("api_group"),
+                        rs.getString("kind"),
+                        rs.getString("namespace"),
+                        rs.getString("name")),
+                rs.getString("api_version"),
+                status(rs.getString("from_status")),
+                status(rs.getString("to_status")),
+                move == Move.FIXED && fromMessage != null
+                        ? fromMessage
+                        : toMessage != null ? toMessage : fromMessage == null ? "" : fromMessage);
+    }
+
+    private static @Nullable FindingStatus status(@Nullable String value) {
+        return value == null ? null : FindingStatus.valueOf(value);
+    }
+}

@@ -1,4 +1,0 @@
-@NullMarked
-package io.clusterproof.catalog.ui;
-
-import org.jspecify.annotations.NullMarked;

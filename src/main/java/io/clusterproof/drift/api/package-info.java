@@ -1,4 +1,0 @@
-@NullMarked
-package io.clusterproof.drift.api;
-
-import org.jspecify.annotations.NullMarked;

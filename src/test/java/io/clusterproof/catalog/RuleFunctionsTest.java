@@ -1,0 +1,42 @@
+package io.clusterproof.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The helper functions rules call: image repositories compared by whole path, CIDR unions. */
+class RuleFunctionsTest {
+
+    @Test
+    void an_image_repository_is_written_out_with_its_registry_and_without_tag_or_digest() {
+        assertThat(ImageReferences.repository("fluent/fluent-bit:3.1")).isEqualTo("docker.io/fluent/fluent-bit");
+        assertThat(ImageReferences.repository("vectorizer")).isEqualTo("docker.io/library/vectorizer");
+        assertThat(ImageReferences.repository("localhost:5000/team/app@sha256:abc"))
+                .isEqualTo("localhost:5000/team/app");
+        assertThat(ImageReferences.repository("index.docker.io/timberio/vector:0.42"))
+                .isEqualTo("docker.io/timberio/vector");
+    }
+
+    @Test
+    void a_lookalike_image_is_not_the_agent_but_a_mirror_of_it_is() {
+        var agents = List.of("timberio/vector", "fluent/fluent-bit");
+        assertThat(ImageReferences.isOneOf("registry.example/ml/vectorizer:2", agents))
+                .isFalse();
+        assertThat(ImageReferences.isOneOf("ghcr.io/fluent/fluent-bit-fake:1", agents))
+                .isFalse();
+        assertThat(ImageReferences.isOneOf("registry.example/mirror/timberio/vector:0.42", agents))
+                .isTrue();
+        assertThat(ImageReferences.isOneOf("timberio/vector", agents)).isTrue();
+    }
+
+    @Test
+    void cidrs_cover_everything_only_when_no_address_is_left_out() {
+        assertThat(Cidrs.coverEverything(List.of("0.0.0.0/1", "128.0.0.0/1"))).isTrue();
+        assertThat(Cidrs.coverEverything(List.of("0.0.0.0/0"))).isTrue();
+        assertThat(Cidrs.coverEverything(List.of("::/1", "8000::/1"))).isTrue();
+        assertThat(Cidrs.coverEverything(List.of("0.0.0.0/2", "128.0.0.0/1"))).isFalse();
+        assertThat(Cidrs.coverEverything(List.of("10.0.0.0/8", "not-a-cidr"))).isFalse();
+        assertThat(Cidrs.coverEverything(List.of())).isFalse();
+    }
+}
