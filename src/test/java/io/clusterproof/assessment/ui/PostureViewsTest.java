@@ -209,10 +209,20 @@ class PostureViewsTest extends KaribuTest {
         var yaml = _get(YamlView.class, spec -> spec.withId("finding-yaml"));
         assertThat(Integer.parseInt(yaml.getElement().getAttribute("data-highlighted-lines")))
                 .isPositive();
-        assertThat(text(_get(Div.class, spec -> spec.withId("finding-facts"))))
-                .contains("First seen")
-                .contains("Last seen")
-                .contains("PCI DSS v4.0");
+        var facts = text(_get(Div.class, spec -> spec.withId("finding-facts")));
+        assertThat(facts).contains("First seen").contains("Last seen").contains("Evidence for");
+        // evidence only for the frameworks whose scope holds the resource; statuses in words
+        var catalog = context.getBean(Catalog.class);
+        catalog.controlsOf(failing.checkId()).keySet().forEach(framework -> {
+            var name = catalog.framework(framework).orElseThrow().name();
+            if (failing.frameworks().contains(framework)) {
+                assertThat(facts).contains(name);
+            } else {
+                assertThat(facts).doesNotContain(name + " ");
+            }
+        });
+        assertThat(text(_get(Div.class, spec -> spec.withId("finding-remediation"))))
+                .doesNotContain("OPEN");
     }
 
     @Test
