@@ -40,15 +40,22 @@ public final class Cli {
                         critical or high finding fails since --baseline, 2 usage or input errors.
             """;
 
+    /** Asking for help never starts the server nor creates {@code ./data}. */
+    static final Set<String> HELP = Set.of("help", "--help", "-h");
+
     private Cli() {}
 
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        return args.length > 0 && (COMMANDS.contains(args[0]) || HELP.contains(args[0]));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         quietLogging();
         var rest = List.of(Arrays.copyOfRange(args, 1, args.length));
+        if (HELP.contains(args[0]) || rest.stream().anyMatch(HELP::contains)) {
+            out.print(USAGE);
+            return 0;
+        }
         try {
             return switch (args[0]) {
                 case "scan" -> new ScanCommand(ScanOptions.parse(rest), out, err).run();

@@ -2,10 +2,12 @@ package io.clusterproof.evidence;
 
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import io.clusterproof.base.EnumLabels;
 import java.awt.Color;
 
 /** The few building blocks every part of the report is made of: headings, paragraphs, tables, status cells. */
@@ -13,6 +15,11 @@ final class PdfCells {
 
     static final Color HEADER = new Color(0xee, 0xf1, 0xf5);
     static final Color BORDER = new Color(0xd5, 0xda, 0xe1);
+    /** A4 less the report's margins (see {@link PdfReport}): tables span it. */
+    static final float CONTENT_WIDTH = PageSize.A4.getWidth() - 2 * PdfReport.SIDE_MARGIN;
+
+    private static final float PADDING = 3;
+    private static final float MIN_HEADER_SIZE = 5;
 
     private final PdfFonts fonts;
 
@@ -68,9 +75,17 @@ final class PdfCells {
         return table;
     }
 
+    /**
+     * Header cells whose words never break inside: a title with a word wider than its column is set
+     * a little smaller until the word fits ("Severity", not "Severit y").
+     */
     void header(PdfPTable table, String... titles) {
-        for (var title : titles) {
-            var cell = new PdfPCell(new Phrase(title, fonts.smallBold));
+        table.setTotalWidth(CONTENT_WIDTH);
+        var widths = table.getAbsoluteWidths();
+        for (int i = 0; i < titles.length; i++) {
+            var title = titles[i];
+            var font = i < widths.length ? fitting(title, widths[i] - 2 * PADDING - 1) : fonts.smallBold;
+            var cell = new PdfPCell(new Phrase(title, font));
             cell.setBackgroundColor(HEADER);
             style(cell);
             table.addCell(cell);
@@ -109,7 +124,7 @@ final class PdfCells {
 
     /** A status, tinted the way the UI's badges are. */
     PdfPCell status(String status) {
-        var cell = cell(status, fonts.smallBold);
+        var cell = cell(EnumLabels.words(status), fonts.smallBold);
         cell.setBackgroundColor(tint(status));
         return cell;
     }
@@ -124,8 +139,28 @@ final class PdfCells {
         };
     }
 
+    private Font fitting(String title, float width) {
+        var size = fonts.smallBold.getSize();
+        var longest = 0f;
+        for (var word : title.split("\\s+")) {
+            longest = Math.max(longest, fonts.bold.getWidthPoint(word, 1));
+        }
+        while (size > MIN_HEADER_SIZE && longest * size > width) {
+            size -= 0.25f;
+        }
+        return size == fonts.smallBold.getSize()
+                ? fonts.smallBold
+                : new Font(fonts.bold, size, Font.NORMAL, PdfFonts.TEXT);
+    }
+
+    PdfPCell markdown(String markdown) {
+        var cell = new PdfPCell(PdfMarkdown.phrase(markdown, fonts.small, fonts.smallBold));
+        style(cell);
+        return cell;
+    }
+
     private static void style(PdfPCell cell) {
-        cell.setPadding(3);
+        cell.setPadding(PADDING);
         cell.setPaddingBottom(4);
         cell.setBorderColor(BORDER);
         cell.setBorderWidth(0.5f);

@@ -81,7 +81,7 @@ final class PdfFindings {
             table.addCell(cells.cell(controlsByCheck.getOrDefault(id, List.of()).stream()
                     .map(ControlDefinition::ref)
                     .collect(Collectors.joining(", "))));
-            table.addCell(cells.cell(check.map(CheckDefinition::remediation).orElse("")));
+            table.addCell(cells.markdown(check.map(CheckDefinition::remediation).orElse("")));
         }
         add(document, table);
     }

@@ -21,6 +21,8 @@ import java.util.List;
  */
 final class PdfReport {
 
+    static final float SIDE_MARGIN = 40;
+
     private final AssessmentQueries assessments;
     private final Catalog catalog;
     private final int inlineFindings;
@@ -46,7 +48,7 @@ final class PdfReport {
             Progress progress) {
         var fonts = PdfFonts.create();
         var cells = new PdfCells(fonts);
-        var document = new Document(PageSize.A4, 40, 40, 44, 52);
+        var document = new Document(PageSize.A4, SIDE_MARGIN, SIDE_MARGIN, 44, 52);
         var writer = PdfWriter.getInstance(document, out);
         writer.setCloseStream(false);
         writer.setPageEvent(new PageFooter(

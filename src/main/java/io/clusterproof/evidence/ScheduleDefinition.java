@@ -7,7 +7,7 @@ import java.util.List;
  * clusters, each run.
  *
  * @param cron six fields, seconds first, in {@code clusterproof.base.time-zone}
- * @param periodDays each pack covers the days from this many days before the run up to the run's date
+ * @param periodDays how many calendar days each pack covers, the run's date being the last of them
  * @param retentionDays how long its packs stay in the locker
  * @param recipients email addresses the packs go to; empty for none
  */

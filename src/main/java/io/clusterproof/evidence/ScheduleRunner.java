@@ -49,7 +49,8 @@ class ScheduleRunner {
         var schedule = found.get();
         var definition = schedule.definition();
         var to = LocalDate.ofInstant(clock.instant(), base.timeZone());
-        var from = to.minusDays(definition.periodDays());
+        // both ends count: a 7-day pack covers exactly 7 calendar days, the run's date the last
+        var from = to.minusDays(definition.periodDays() - 1L);
         for (var framework : definition.frameworkIds()) {
             var runId = store.startRun(schedule, framework, trigger, clock.instant());
             try {

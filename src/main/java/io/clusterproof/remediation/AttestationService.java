@@ -5,6 +5,7 @@ import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
 import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.WebLinks;
 import io.clusterproof.catalog.Catalog;
@@ -100,7 +101,7 @@ public class AttestationService {
             throw new InvalidInputException(
                     "expiresAt",
                     "The expiry must be in the future and within the control's validity of "
-                            + control.attestation().validity() + ".");
+                            + Phrases.period(control.attestation().validity()) + ".");
         }
         var attestation = attestations.save(new Attestation(
                 frameworkId,

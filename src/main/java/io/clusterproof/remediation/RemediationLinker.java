@@ -2,6 +2,7 @@ package io.clusterproof.remediation;
 
 import io.clusterproof.assessment.RemediationLink;
 import io.clusterproof.assessment.RemediationLinks;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.snapshot.ResourceKey;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,8 @@ class RemediationLinker implements RemediationLinks {
         return remediation
                 .find(clusterId, checkId, resource)
                 .map(item -> new RemediationLink(
-                        "#" + item.id() + " · " + item.status() + (item.team() == null ? "" : " · team " + item.team()),
+                        "#" + item.id() + " · " + EnumLabels.of(item.status()).toLowerCase(java.util.Locale.ROOT)
+                                + (item.team() == null ? "" : " · team " + item.team()),
                         "remediation/" + item.id()));
     }
 }

@@ -3,6 +3,7 @@ package io.clusterproof.remediation;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
 import io.clusterproof.base.CsvCells;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -241,8 +243,8 @@ public class RemediationService {
                             i.clusterId(),
                             CsvCells.safe(i.checkId()),
                             CsvCells.safe(i.title()),
-                            i.severity().label(),
-                            i.status(),
+                            EnumLabels.of(i.severity()),
+                            EnumLabels.of(i.status()),
                             CsvCells.safe(nullToEmpty(i.team())),
                             CsvCells.safe(nullToEmpty(i.assignee())),
                             CsvCells.safe(i.resource().kind()),
@@ -269,7 +271,9 @@ public class RemediationService {
     private ItemSummary move(long id, ItemStatus next, Set<ItemStatus> allowedFrom, @Nullable String note) {
         var item = find(id);
         if (!allowedFrom.contains(item.status())) {
-            throw new UserFacingException("Item #" + id + " is " + item.status() + "; it cannot move to " + next + ".");
+            throw new UserFacingException(
+                    "Item #" + id + " is " + EnumLabels.of(item.status()).toLowerCase(Locale.ROOT)
+                            + "; it cannot move to " + EnumLabels.of(next).toLowerCase(Locale.ROOT) + ".");
         }
         var before = item.auditState();
         var from = item.status();

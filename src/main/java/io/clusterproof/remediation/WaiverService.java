@@ -4,6 +4,7 @@ import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
 import io.clusterproof.assessment.AssessmentQueries;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.NotPermittedException;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,6 +81,9 @@ public class WaiverService {
     @RolesAllowed({Role.ENGINEER_NAME, Role.ADMIN_NAME})
     public WaiverSummary request(WaiverRequest request) {
         var now = clock.instant();
+        if (request.checkId() == null || request.checkId().isBlank()) {
+            throw new InvalidInputException("checkId", "Choose the check to waive.");
+        }
         if (catalog.check(request.checkId()).isEmpty()) {
             throw new InvalidInputException("checkId", "There is no check \"" + request.checkId() + "\" to waive.");
         }
@@ -126,8 +131,8 @@ public class WaiverService {
     public WaiverSummary revoke(long id, @Nullable String note) {
         var waiver = find(id);
         if (waiver.status() != WaiverStatus.APPROVED) {
-            throw new UserFacingException(
-                    "Only an approved waiver can be revoked; waiver #" + id + " is " + waiver.status() + ".");
+            throw new UserFacingException("Only an approved waiver can be revoked; waiver #" + id + " is "
+                    + EnumLabels.of(waiver.status()).toLowerCase(Locale.ROOT) + ".");
         }
         return change(waiver, "WAIVER_REVOKED", note, waiver::revoke);
     }
@@ -135,7 +140,8 @@ public class WaiverService {
     private WaiverSummary decide(long id, WaiverStatus decision, @Nullable String note) {
         var waiver = find(id);
         if (waiver.status() != WaiverStatus.REQUESTED) {
-            throw new UserFacingException("Waiver #" + id + " was already decided (" + waiver.status() + ").");
+            throw new UserFacingException("Waiver #" + id + " was already decided ("
+                    + EnumLabels.of(waiver.status()).toLowerCase(Locale.ROOT) + ").");
         }
         if (waiver.requestedBy().equals(AuditLog.currentActorName())
                 || waiver.requestedFor().equals(AuditLog.currentAccountableName())) {

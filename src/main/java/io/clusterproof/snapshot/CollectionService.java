@@ -5,6 +5,7 @@ import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.NotPermittedException;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.TooLargeException;
 import io.clusterproof.base.UserFacingException;
 import jakarta.annotation.security.PermitAll;
@@ -141,7 +142,9 @@ public class CollectionService {
                     run.id(),
                     RunStatus.SUCCEEDED,
                     snapshot.id(),
-                    manifests.issues().isEmpty() ? null : manifests.issues().size() + " documents had problems");
+                    manifests.issues().isEmpty()
+                            ? null
+                            : Phrases.count(manifests.issues().size(), "document") + " had problems");
         } catch (TooLargeException e) {
             runBook.finish(run.id(), RunStatus.FAILED, null, e.getMessage());
             auditLog.record(AuditEvent.of("UPLOAD_REFUSED", "cluster", clusterName(clusterId))

@@ -51,6 +51,8 @@ class StartupAccountsTest {
                 .profiles(profile)
                 // arguments outrank every profile file, so this database is used even in the PostgreSQL pass
                 .run(
+                        // any free port: the suite must pass while the demo runs on 8080
+                        "--server.port=0",
                         "--spring.datasource.url=" + database,
                         "--spring.datasource.username=sa",
                         "--spring.datasource.password=",

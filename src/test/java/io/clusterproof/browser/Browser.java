@@ -45,7 +45,11 @@ final class Browser implements AutoCloseable {
     }
 
     Page newPage() {
-        var page = chromium.newContext(new NewContextOptions().setViewportSize(1400, 900))
+        return newPage(1400, 900);
+    }
+
+    Page newPage(int width, int height) {
+        var page = chromium.newContext(new NewContextOptions().setViewportSize(width, height))
                 .newPage();
         page.setDefaultTimeout(30_000);
         return page;
@@ -56,7 +60,11 @@ final class Browser implements AutoCloseable {
     }
 
     Page signIn(String username, String password) {
-        var page = newPage();
+        return signIn(username, password, 1400, 900);
+    }
+
+    Page signIn(String username, String password, int width, int height) {
+        var page = newPage(width, height);
         page.navigate(url("/"));
         page.waitForURL("**/login");
         page.fill("#vaadinLoginUsername input", username);

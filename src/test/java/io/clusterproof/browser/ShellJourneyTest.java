@@ -32,7 +32,7 @@ class ShellJourneyTest {
             var page = browser.signIn("shell-auditor", "auditor password 1");
 
             assertThat(page.textContent("#current-user")).isEqualTo("shell-auditor");
-            assertThat(page.textContent("#current-role")).isEqualTo("AUDITOR");
+            assertThat(page.textContent("#current-role")).isEqualTo("Auditor");
             var menu = page.textContent("#main-nav");
             assertThat(menu).contains("Audit log").doesNotContain("Users").doesNotContain("API tokens");
             Browser.screenshot(page, "shell-auditor");

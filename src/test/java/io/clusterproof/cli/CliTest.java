@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CliTest {
 
@@ -307,6 +309,31 @@ class CliTest {
         assertThat(process.exitValue()).as(stderr).isZero();
         assertThat(JSON.readTree(stdout).get("findings").size()).isPositive();
         assertThat(stdout).doesNotContain("Tomcat").doesNotContain("HikariPool");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "help", "scan --help"})
+    void help_prints_the_usage_and_exits_0_without_server_or_data_folder(String arguments, @TempDir Path dir)
+            throws Exception {
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.clusterproof.ClusterProofApplication"));
+        command.addAll(List.of(arguments.split(" ")));
+        var process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output)
+                .contains("Usage:", "scan PATH")
+                .doesNotContain("Tomcat")
+                .doesNotContain("Started");
+        assertThat(dir.resolve("data")).doesNotExist();
     }
 
     private int run(String... args) {

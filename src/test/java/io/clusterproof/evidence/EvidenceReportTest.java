@@ -102,7 +102,7 @@ class EvidenceReportTest {
                     .orElseThrow();
             var row = PdfText.compact(control.ref()
                     + control.title()
-                    + result.status().name()
+                    + io.clusterproof.base.EnumLabels.of(result.status())
                     + result.pass()
                     + result.fail()
                     + result.waived()

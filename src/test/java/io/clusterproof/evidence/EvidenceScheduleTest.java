@@ -64,7 +64,9 @@ class EvidenceScheduleTest {
             assertThat(pack.clusters()).containsExactly(demo.cluster().name());
             assertThat(pack.to())
                     .isEqualTo(pack.generatedAt().atZone(ZoneOffset.UTC).toLocalDate());
-            assertThat(pack.from()).isEqualTo(pack.to().minusDays(7));
+            // a pack labelled 7 days covers exactly 7 calendar days, both ends included
+            assertThat(java.time.temporal.ChronoUnit.DAYS.between(pack.from(), pack.to()) + 1)
+                    .isEqualTo(7);
             assertThat(pack.retainUntil()).isEqualTo(pack.generatedAt().plus(Duration.ofDays(30)));
         });
         var next = store.find(schedule.id()).orElseThrow().nextRunAt();

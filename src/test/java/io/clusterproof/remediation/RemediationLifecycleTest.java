@@ -393,6 +393,9 @@ class RemediationLifecycleTest {
                     assertThat(r.get("Team")).isEqualTo("'=HYPERLINK(\"http://evil.example\")");
                     assertThat(r.get("Assignee")).isEqualTo("'@erin");
                     assertThat(r.get("Name")).isEqualTo("api");
+                    // words, as on the board: "Open" and "High", not OPEN and high
+                    assertThat(r.get("Status")).isEqualTo("Open");
+                    assertThat(r.get("Severity")).matches("[A-Z][a-z]+");
                 });
     }
 

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,6 +25,7 @@ import io.clusterproof.access.Role;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Badges;
+import io.clusterproof.base.ui.FormDialog;
 import io.clusterproof.base.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
@@ -82,7 +82,7 @@ public class ApiTokensView extends VerticalLayout {
     }
 
     private void openCreateDialog() {
-        var dialog = new Dialog();
+        var dialog = new FormDialog();
         dialog.setHeaderTitle("New API token");
         var name = new TextField("Name");
         name.setHelperText("Say what uses it, e.g. \"weekly evidence cron\"");
@@ -117,7 +117,7 @@ public class ApiTokensView extends VerticalLayout {
     }
 
     private void showOnce(IssuedApiToken issued) {
-        var dialog = new Dialog();
+        var dialog = new FormDialog();
         dialog.setHeaderTitle("Token \"" + issued.summary().name() + "\" created");
         var value = new TextArea("Copy it now: it is not stored and will not be shown again");
         value.setValue(issued.token());

@@ -24,7 +24,9 @@ import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.AuditQuery;
 import io.clusterproof.access.AuditRecord;
 import io.clusterproof.access.Role;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.TimeFormatter;
+import io.clusterproof.base.ui.IsoDatePicker;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.base.ui.UrlState;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,10 +48,13 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver 
     private final TimeFormatter time;
     private final Grid<AuditRecord> grid = new Grid<>(AuditRecord.class, false);
     private final TextField actor = new TextField("Actor");
+    private static final java.util.regex.Pattern STATUS_VALUE =
+            java.util.regex.Pattern.compile("\\b(status=)([A-Z][A-Z_]+)\\b");
+
     private final ComboBox<String> action = new ComboBox<>("Action");
     private final ComboBox<String> targetType = new ComboBox<>("Target");
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To (inclusive)");
+    private final DatePicker from = new IsoDatePicker("From");
+    private final DatePicker to = new IsoDatePicker("To (inclusive)");
     private final TextField text = new TextField("Contains");
     private final boolean mayVerify;
     private boolean restoring;
@@ -64,6 +69,7 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver 
 
     private Component createFilters() {
         action.setItems(auditLog.actions());
+        action.setItemLabelGenerator(EnumLabels::words);
         targetType.setItems(auditLog.targetTypes());
         actor.setValueChangeMode(ValueChangeMode.LAZY);
         text.setValueChangeMode(ValueChangeMode.LAZY);
@@ -108,7 +114,7 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver 
                 .setHeader("Who")
                 .setSortProperty("actor")
                 .setAutoWidth(true);
-        grid.addColumn(AuditRecord::action)
+        grid.addColumn(r -> EnumLabels.words(r.action()))
                 .setHeader("What")
                 .setSortProperty("action")
                 .setAutoWidth(true);
@@ -131,9 +137,15 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private static Component change(@Nullable String before, @Nullable String after) {
-        var span = new Span((before == null ? "—" : before) + "  →  " + (after == null ? "—" : after));
+        var span =
+                new Span((before == null ? "—" : readable(before)) + "  →  " + (after == null ? "—" : readable(after)));
         span.getStyle().set("font-size", "var(--lumo-font-size-s)");
         return span;
+    }
+
+    /** A recorded state as words: "status=IN_PROGRESS" reads "status=In progress"; the record is unchanged. */
+    static String readable(String state) {
+        return STATUS_VALUE.matcher(state).replaceAll(m -> m.group(1) + EnumLabels.words(m.group(2)));
     }
 
     private void filtersChanged() {

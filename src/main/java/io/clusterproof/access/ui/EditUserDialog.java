@@ -3,7 +3,6 @@ package io.clusterproof.access.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Hr;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -13,12 +12,13 @@ import io.clusterproof.access.Role;
 import io.clusterproof.access.UserService;
 import io.clusterproof.access.UserSummary;
 import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.ui.FormDialog;
 import io.clusterproof.base.ui.Notifications;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /** Change role and team, reset the password, disable or re-enable one user. */
-class EditUserDialog extends Dialog {
+class EditUserDialog extends FormDialog {
 
     private final UserService users;
     private final Runnable onSaved;

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -12,10 +11,11 @@ import io.clusterproof.access.NewUser;
 import io.clusterproof.access.Role;
 import io.clusterproof.access.UserService;
 import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.ui.FormDialog;
 import io.clusterproof.base.ui.Notifications;
 
 /** Keyboard-first: Enter saves, Escape cancels, the first field has focus. */
-class NewUserDialog extends Dialog {
+class NewUserDialog extends FormDialog {
 
     private final TextField username = new TextField("Username");
     private final TextField displayName = new TextField("Display name");

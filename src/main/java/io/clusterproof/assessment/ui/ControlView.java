@@ -26,8 +26,9 @@ import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
 import io.clusterproof.assessment.StoredFinding;
+import io.clusterproof.base.EnumLabels;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.TimeFormatter;
-import io.clusterproof.base.ui.EnumLabels;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
@@ -157,11 +158,12 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
         box.add(new Paragraph(
                 control.hybrid()
                         ? "Checks prove only a part of this control (listed below); a person's attestation must cover "
-                                + "the rest, valid for " + control.attestation().validity()
+                                + "the rest, valid for "
+                                + Phrases.period(control.attestation().validity())
                                 + ". It passes only when its checks pass and a valid attestation exists; a failing "
                                 + "check makes it fail whatever was attested."
                         : "No Kubernetes object can prove this control, so it needs a person's attestation, valid for "
-                                + control.attestation().validity() + "."));
+                                + Phrases.period(control.attestation().validity()) + "."));
         box.add(new Paragraph("What is attested: " + control.attestation().prompt()));
         box.add(new Paragraph(
                 result != null && result.attestationId() != null
@@ -213,13 +215,20 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Result")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(f -> f.resource().display()).setHeader("Resource").setAutoWidth(true);
+        grid.addColumn(f -> f.resource().display())
+                .setHeader("Resource")
+                .setWidth("14em")
+                .setFlexGrow(1);
         grid.addColumn(f -> catalog.check(f.checkId())
                         .map(c -> c.definition().title())
                         .orElse(f.checkId()))
                 .setHeader("Check")
-                .setAutoWidth(true);
-        grid.addColumn(StoredFinding::message).setHeader("Message").setFlexGrow(1);
+                .setWidth("12em")
+                .setFlexGrow(1);
+        grid.addColumn(StoredFinding::message)
+                .setHeader("Message")
+                .setWidth("20em")
+                .setFlexGrow(3);
         grid.addColumn(f -> time.dateTime(f.firstSeenAt()))
                 .setHeader("Since")
                 .setAutoWidth(true)

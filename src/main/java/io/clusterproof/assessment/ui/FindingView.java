@@ -20,6 +20,7 @@ import io.clusterproof.assessment.AssessmentSummary;
 import io.clusterproof.assessment.RemediationLinks;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.base.TimeFormatter;
+import io.clusterproof.base.ui.MarkdownText;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.base.ui.YamlView;
 import io.clusterproof.catalog.Catalog;
@@ -152,8 +153,8 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver {
         var definition = check.definition();
         var guidance = new VerticalLayout();
         guidance.setPadding(false);
-        guidance.add(new H3("Why it matters"), new Paragraph(definition.rationale()));
-        var remediationText = new Paragraph(definition.remediation());
+        guidance.add(new H3("Why it matters"), new MarkdownText(definition.rationale()));
+        var remediationText = new MarkdownText(definition.remediation());
         remediationText.setId("finding-remediation-text");
         guidance.add(new H3("How to fix it"), remediationText);
         var refs = definition.references();

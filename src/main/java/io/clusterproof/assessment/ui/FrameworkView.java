@@ -21,8 +21,8 @@ import io.clusterproof.assessment.ControlResult;
 import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FrameworkScore;
 import io.clusterproof.assessment.ScopeText;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.TimeFormatter;
-import io.clusterproof.base.ui.EnumLabels;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
@@ -274,6 +274,8 @@ public class FrameworkView extends VerticalLayout implements BeforeEnterObserver
         grid.expand(roots);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
+        // on a short window the grid keeps room for several rows and the page scrolls instead
+        grid.setMinHeight("24em");
         grid.setEmptyStateText("No control matches these filters.");
         grid.addItemClickListener(e -> {
             if (e.getItem() instanceof ControlRow row) {

@@ -1,5 +1,6 @@
 package io.clusterproof.assessment.ui;
 
+import io.clusterproof.base.Phrases;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.SnapshotStatus;
 import io.clusterproof.snapshot.SnapshotSummary;
@@ -31,9 +32,9 @@ record Freshness(@Nullable Instant lastSnapshot, boolean stale, String reason) {
             return new Freshness(
                     latest.takenAt(),
                     true,
-                    "The last snapshot is older than two schedule periods (" + hours(age) + " old)");
+                    "The last snapshot is older than two schedule periods (" + Phrases.length(age) + " old)");
         }
-        return new Freshness(latest.takenAt(), false, "Taken " + hours(age) + " ago");
+        return new Freshness(latest.takenAt(), false, "Taken " + Phrases.ago(latest.takenAt(), now));
     }
 
     static Duration period(ClusterSummary cluster, Instant now, ZoneId zone) {
@@ -45,10 +46,5 @@ record Freshness(@Nullable Instant lastSnapshot, boolean stale, String reason) {
         var first = cron.next(now.atZone(zone));
         var second = first == null ? null : cron.next(first);
         return first == null || second == null ? UNSCHEDULED_PERIOD : Duration.between(first, second);
-    }
-
-    private static String hours(Duration duration) {
-        var hours = duration.toHours();
-        return hours >= 48 ? hours / 24 + " days" : hours + " hours";
     }
 }

@@ -51,7 +51,7 @@ public class ResourceView extends VerticalLayout implements BeforeEnterObserver 
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         var url = UrlState.of(event);
-        var state = PostureState.from(url);
+        var state = asOfSnapshot(url, PostureState.from(url));
         var ref = FindingRef.from(url).orElse(null);
         var assessment = lookup.resolve(state, true).assessment();
         if (ref == null || assessment == null) {
@@ -73,13 +73,20 @@ public class ResourceView extends VerticalLayout implements BeforeEnterObserver 
                         .map(c -> c.definition().title())
                         .orElse(f.checkId()))
                 .setHeader("Check")
-                .setAutoWidth(true);
+                .setWidth("14em")
+                .setFlexGrow(1);
         grid.addComponentColumn(f -> StatusBadges.of(f.severity()))
                 .setHeader("Severity")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(f -> frameworks(f)).setHeader("Frameworks").setAutoWidth(true);
-        grid.addColumn(StoredFinding::message).setHeader("Message").setFlexGrow(1);
+        grid.addColumn(f -> frameworks(f))
+                .setHeader("Frameworks")
+                .setWidth("10em")
+                .setFlexGrow(1);
+        grid.addColumn(StoredFinding::message)
+                .setHeader("Message")
+                .setWidth("20em")
+                .setFlexGrow(3);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(findings);
         grid.setAllRowsVisible(true);
@@ -114,5 +121,16 @@ public class ResourceView extends VerticalLayout implements BeforeEnterObserver 
                 .forEach(
                         id -> names.add(catalog.framework(id).map(f -> f.name()).orElse(id)));
         return String.join(", ", names);
+    }
+
+    /**
+     * A link from a snapshot's page names the snapshot: the resource is shown as of that snapshot's
+     * assessment, not the latest one.
+     */
+    private PostureState asOfSnapshot(UrlState url, PostureState state) {
+        return url.getLong("snapshot")
+                .flatMap(assessments::forSnapshot)
+                .map(a -> new PostureState(a.clusterId(), a.id(), state.namespaces(), state.team()))
+                .orElse(state);
     }
 }

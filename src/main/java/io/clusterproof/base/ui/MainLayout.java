@@ -23,6 +23,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.clusterproof.base.EnumLabels;
 import jakarta.annotation.security.PermitAll;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -36,6 +37,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private String lastPath = "";
 
     private final transient AuthenticationContext authentication;
     private final H1 viewTitle = new H1();
@@ -100,7 +103,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return authorities.stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring(5))
+                .map(a -> EnumLabels.words(a.substring(5)))
                 .collect(Collectors.joining(", "));
     }
 
@@ -112,5 +115,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        if (!event.getLocation().getPath().equals(lastPath)) {
+            // a new page starts at its top; only a change of filters on the same page keeps the scroll
+            lastPath = event.getLocation().getPath();
+            getElement()
+                    .executeJs("window.scrollTo(0, 0);"
+                            + "const content = this.shadowRoot && this.shadowRoot.querySelector('[content]');"
+                            + "if (content) { content.scrollTop = 0; }");
+        }
     }
 }

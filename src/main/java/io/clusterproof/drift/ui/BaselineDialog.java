@@ -2,7 +2,6 @@ package io.clusterproof.drift.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -10,6 +9,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.ChangeAction;
+import io.clusterproof.base.ui.FormDialog;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.drift.BaselineService;
 import io.clusterproof.drift.BaselineSummary;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Names a snapshot as an audit baseline: the later of the two compared by default, or the earlier one. */
-class BaselineDialog extends Dialog {
+class BaselineDialog extends FormDialog {
 
     BaselineDialog(
             BaselineService baselines,

@@ -212,7 +212,10 @@ public class DriftView extends VerticalLayout implements BeforeEnterObserver {
 
     private Component createRegressions(long clusterId) {
         return new RegressionsPanel(
-                drift.regressions(clusterId, REGRESSIONS_SHOWN), properties.alertSeverities(), time);
+                drift.regressions(clusterId, REGRESSIONS_SHOWN),
+                properties.alertSeverities(),
+                time,
+                id -> snapshots.summary(id).map(s -> s.takenAt()).orElse(null));
     }
 
     private static Component createOneSnapshotState() {

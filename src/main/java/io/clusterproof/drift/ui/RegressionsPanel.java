@@ -12,14 +12,25 @@ import io.clusterproof.base.ui.Badges;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.drift.RegressionSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The cluster's latest regressions, each linking to its comparison, with how its alerts were delivered. */
 class RegressionsPanel extends VerticalLayout {
 
-    RegressionsPanel(List<RegressionSummary> regressions, Set<Severity> alertSeverities, TimeFormatter time) {
+    /**
+     * @param takenAt when a snapshot was taken: a regression is dated by the snapshot it came from,
+     *     not by when it was found (a whole history assessed at once is found in one minute)
+     */
+    RegressionsPanel(
+            List<RegressionSummary> regressions,
+            Set<Severity> alertSeverities,
+            TimeFormatter time,
+            LongFunction<@Nullable Instant> takenAt) {
         setPadding(false);
         setId("regressions-section");
         add(new H3("Regression alerts"));
@@ -34,8 +45,16 @@ class RegressionsPanel extends VerticalLayout {
         }
         var grid = new Grid<RegressionSummary>();
         grid.setId("regressions");
-        grid.addColumn(r -> time.dateTime(r.detectedAt())).setHeader("Found").setAutoWidth(true);
-        grid.addComponentColumn(RegressionsPanel::link).setHeader("What").setFlexGrow(1);
+        grid.addColumn(r -> {
+                    var taken = takenAt.apply(r.snapshotId());
+                    return "Snapshot #" + r.snapshotId() + " of "
+                            + time.dateTime(taken == null ? r.detectedAt() : taken);
+                })
+                .setHeader("Snapshot")
+                .setAutoWidth(true);
+        grid.addComponentColumn(RegressionsPanel::link)
+                .setHeader("What changed")
+                .setFlexGrow(1);
         grid.addComponentColumn(RegressionsPanel::deliveries)
                 .setHeader("Alerts")
                 .setAutoWidth(true);
@@ -52,7 +71,9 @@ class RegressionsPanel extends VerticalLayout {
                 .with("to", regression.snapshotId())
                 .toQueryParameters()
                 .getQueryString();
-        return new Anchor("drift?" + query, regression.summary());
+        var anchor = new Anchor("drift?" + query, regression.summary() + " (compare with the snapshot before)");
+        anchor.setId("regression-" + regression.id());
+        return anchor;
     }
 
     private static Component deliveries(RegressionSummary regression) {

@@ -4,13 +4,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.ChangeAction;
+import io.clusterproof.base.ui.FormDialog;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.drift.WebhookDefinition;
 import io.clusterproof.drift.WebhookFormat;
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * Adds or changes a webhook. The signing secret is write-only: the field starts empty, and leaving
  * it empty keeps the current secret.
  */
-class WebhookDialog extends Dialog {
+class WebhookDialog extends FormDialog {
 
     WebhookDialog(
             WebhookService webhooks,

@@ -37,7 +37,7 @@ public class EvidenceView extends VerticalLayout {
             AuthenticationContext authentication,
             Clock clock) {
         var admin = authentication.hasRole(Role.ADMIN_NAME);
-        var locker = new LockerGrid(evidence, time);
+        var locker = new LockerGrid(evidence, catalog, time);
         var intro = new Paragraph("An evidence pack is a ZIP of the PDF report, the findings CSV, the control matrix "
                 + "CSV, a manifest with every file's SHA-256 and SHA256SUMS. Packs are kept unchanged in the evidence "
                 + "locker until their retention ends.");

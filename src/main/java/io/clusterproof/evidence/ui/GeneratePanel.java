@@ -17,6 +17,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import io.clusterproof.base.BaseProperties;
 import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.ui.IsoDatePicker;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.FrameworkDefinition;
@@ -42,8 +43,8 @@ class GeneratePanel extends VerticalLayout {
     private final Runnable onPackStored;
     private final MultiSelectComboBox<ClusterSummary> clusters = new MultiSelectComboBox<>("Clusters");
     private final ComboBox<FrameworkDefinition> framework = new ComboBox<>("Framework");
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To");
+    private final DatePicker from = new IsoDatePicker("From");
+    private final DatePicker to = new IsoDatePicker("To");
     private final RadioButtonGroup<ExportFormat> format = new RadioButtonGroup<>("Format");
     private final Button generate = new Button("Generate", VaadinIcon.COGS.create());
     private final ProgressBar bar = new ProgressBar();

@@ -11,6 +11,7 @@ import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.provider.Query;
 import io.clusterproof.base.TimeFormatter;
+import io.clusterproof.catalog.Catalog;
 import io.clusterproof.evidence.EvidenceService;
 import io.clusterproof.evidence.PackSummary;
 import org.springframework.data.domain.PageRequest;
@@ -23,7 +24,7 @@ class LockerGrid extends VerticalLayout {
     private final Grid<PackSummary> grid = new Grid<>();
     private final CallbackDataProvider<PackSummary, Void> packs;
 
-    LockerGrid(EvidenceService evidence, TimeFormatter time) {
+    LockerGrid(EvidenceService evidence, Catalog catalog, TimeFormatter time) {
         this.evidence = evidence;
         this.time = time;
         setPadding(false);
@@ -37,7 +38,11 @@ class LockerGrid extends VerticalLayout {
                 .setHeader("Generated")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(PackSummary::frameworkId).setHeader("Framework").setAutoWidth(true);
+        grid.addColumn(p ->
+                        catalog.framework(p.frameworkId()).map(f -> f.name()).orElse(p.frameworkId()))
+                .setHeader("Framework")
+                .setWidth("9em")
+                .setFlexGrow(1);
         grid.addColumn(p -> String.join(", ", p.clusters()))
                 .setHeader("Clusters")
                 .setWidth("9em")
@@ -52,7 +57,12 @@ class LockerGrid extends VerticalLayout {
                 .setWidth("14em")
                 .setFlexGrow(3);
         grid.addColumn(p -> time.date(p.retainUntil())).setHeader("Kept until").setAutoWidth(true);
-        grid.addComponentColumn(this::download).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        // the action stays in view however narrow the window: never "Dow"
+        grid.addComponentColumn(this::download)
+                .setHeader("")
+                .setWidth("7.5em")
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No evidence pack yet: generate one above, or schedule a weekly one.");
         grid.setHeight("24em");

@@ -5,11 +5,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.clusterproof.base.UserFacingException;
+import io.clusterproof.base.ui.FormDialog;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.catalog.FrameworkDefinition;
 import io.clusterproof.evidence.EvidenceSchedules;
@@ -23,7 +23,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Create or change a scheduled export. Keyboard-first: the name has focus, Enter saves, Escape cancels. */
-class ScheduleDialog extends Dialog {
+class ScheduleDialog extends FormDialog {
 
     private final TextField name = new TextField("Name");
     private final MultiSelectComboBox<ClusterSummary> clusters = new MultiSelectComboBox<>("Clusters");

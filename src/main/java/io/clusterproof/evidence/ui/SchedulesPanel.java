@@ -15,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.provider.Query;
+import io.clusterproof.base.EnumLabels;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Badges;
@@ -81,7 +83,9 @@ class SchedulesPanel extends VerticalLayout {
         grid.setId("schedules");
         grid.addColumn(ScheduleSummary::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(s -> clusterNames(s)).setHeader("Clusters").setFlexGrow(1);
-        grid.addColumn(s -> String.join(", ", s.definition().frameworkIds()))
+        grid.addColumn(s -> s.definition().frameworkIds().stream()
+                        .map(this::frameworkName)
+                        .collect(java.util.stream.Collectors.joining(", ")))
                 .setHeader("Frameworks")
                 .setFlexGrow(1);
         grid.addComponentColumn(s -> new Div(
@@ -89,8 +93,8 @@ class SchedulesPanel extends VerticalLayout {
                         muted(s.nextRunAt() == null ? "" : "next " + time.dateTime(s.nextRunAt()))))
                 .setHeader("When")
                 .setAutoWidth(true);
-        grid.addColumn(s -> s.definition().periodDays() + " days · kept "
-                        + s.definition().retentionDays() + " days")
+        grid.addColumn(s -> Phrases.count(s.definition().periodDays(), "day") + " · kept "
+                        + Phrases.count(s.definition().retentionDays(), "day"))
                 .setHeader("Covers · kept")
                 .setAutoWidth(true);
         grid.addColumn(s -> s.definition().recipients().isEmpty()
@@ -115,8 +119,10 @@ class SchedulesPanel extends VerticalLayout {
         runs.setItems(runData);
         runs.addColumn(r -> time.dateTime(r.startedAt())).setHeader("Started").setAutoWidth(true);
         runs.addColumn(ScheduleRun::scheduleName).setHeader("Schedule").setAutoWidth(true);
-        runs.addColumn(ScheduleRun::frameworkId).setHeader("Framework").setAutoWidth(true);
-        runs.addColumn(ScheduleRun::trigger).setHeader("Trigger").setAutoWidth(true);
+        runs.addColumn(r -> frameworkName(r.frameworkId()))
+                .setHeader("Framework")
+                .setAutoWidth(true);
+        runs.addColumn(r -> EnumLabels.words(r.trigger())).setHeader("Trigger").setAutoWidth(true);
         runs.addComponentColumn(r -> switch (r.status()) {
                     case SUCCEEDED -> Badges.success("Succeeded");
                     case DELIVERY_FAILED -> Badges.warning("Stored, not emailed");
@@ -211,5 +217,9 @@ class SchedulesPanel extends VerticalLayout {
         span.addClassName("cp-formula");
         span.getStyle().set("display", "block");
         return span;
+    }
+
+    private String frameworkName(String id) {
+        return catalog.framework(id).map(f -> f.name()).orElse(id);
     }
 }

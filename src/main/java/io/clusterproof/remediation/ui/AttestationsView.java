@@ -6,8 +6,6 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -29,11 +27,15 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clusterproof.access.Role;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Badges;
 import io.clusterproof.base.ui.ChangeAction;
 import io.clusterproof.base.ui.ExternalLink;
+import io.clusterproof.base.ui.FormDialog;
+import io.clusterproof.base.ui.FormErrors;
+import io.clusterproof.base.ui.IsoDatePicker;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Catalog;
@@ -142,7 +144,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         detail.add(new Paragraph(row.control().description()));
         detail.add(
                 new Paragraph("What is attested: " + row.control().attestation().prompt() + " (valid for "
-                        + row.control().attestation().validity() + ")"));
+                        + Phrases.period(row.control().attestation().validity()) + ")"));
         if (officer) {
             var record = ChangeAction.mark(new Button("Record attestation", e -> openRecordDialog(row)));
             record.setId("record-attestation");
@@ -157,7 +159,10 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         history.addColumn(AttestationSummary::attestedBy).setHeader("By").setAutoWidth(true);
         history.addColumn(AttestationSummary::scope).setHeader("Covers").setAutoWidth(true);
         history.addColumn(a -> time.date(a.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        history.addColumn(AttestationSummary::statement).setHeader("Statement").setFlexGrow(1);
+        history.addColumn(AttestationSummary::statement)
+                .setHeader("Statement")
+                .setWidth("16em")
+                .setFlexGrow(3);
         history.addComponentColumn(this::evidence).setHeader("Evidence").setAutoWidth(true);
         history.addComponentColumn(a -> a.valid()
                         ? Badges.success("In force")
@@ -177,10 +182,12 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
                             }
                         }));
                         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-                        revoke.setEnabled(a.valid());
+                        revoke.setVisible(a.valid());
                         return revoke;
                     })
-                    .setAutoWidth(true);
+                    .setWidth("7em")
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
         history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.setItems(attestations.of(row.framework().id(), row.control().ref()));
@@ -213,7 +220,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void openRecordDialog(Row row) {
-        var dialog = new Dialog();
+        var dialog = new FormDialog();
         dialog.setHeaderTitle(
                 "Attest " + row.framework().name() + " " + row.control().ref());
         dialog.setWidth("40em");
@@ -233,7 +240,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         upload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage()));
         var today = LocalDate.now(time.zone());
         var latest = today.plus(row.control().attestation().validity());
-        var expiry = new DatePicker("Expires on");
+        var expiry = new IsoDatePicker("Expires on");
         expiry.setMin(today.plusDays(1));
         expiry.setMax(latest);
         expiry.setValue(latest);
@@ -250,6 +257,10 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         var form = new FormLayout(statement, covers, chosen, link, upload, expiry);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
+        var errors = new FormErrors()
+                .field("statement", statement)
+                .field("evidence", link)
+                .field("expiresAt", expiry);
         var save = ChangeAction.mark(new Button("Record", e -> {
             try {
                 attestations.record(
@@ -272,7 +283,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
                 refresh();
                 showDetail(row);
             } catch (UserFacingException ex) {
-                Notifications.error(ex.getMessage());
+                errors.show(ex);
             }
         }));
         save.setId("save-attestation");

@@ -25,9 +25,9 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clusterproof.access.Role;
 import io.clusterproof.access.UserService;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.ui.Badges;
-import io.clusterproof.base.ui.EnumLabels;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.remediation.ItemFilter;
@@ -267,7 +267,7 @@ public class RemediationBoardView extends VerticalLayout implements BeforeEnterO
         return switch (severity) {
             case CRITICAL -> Badges.error("Critical");
             case HIGH -> Badges.warning("High");
-            default -> Badges.neutral(severity.label());
+            default -> Badges.neutral(EnumLabels.of(severity));
         };
     }
 }

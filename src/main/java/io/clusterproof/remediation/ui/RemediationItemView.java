@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clusterproof.access.Role;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.ChangeAction;
@@ -30,6 +31,7 @@ import io.clusterproof.base.ui.ExternalLink;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.remediation.ItemHistoryEntry;
+import io.clusterproof.remediation.ItemStatus;
 import io.clusterproof.remediation.ItemSummary;
 import io.clusterproof.remediation.RemediationProperties;
 import io.clusterproof.remediation.RemediationService;
@@ -163,9 +165,27 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
                                 this::render)
                         .open()));
         waiver.setId("request-waiver");
-        var rows = new VerticalLayout(
-                row(start, note, fixed), row(team, assignee, assign), row(ticket, link), row(waiver));
+        // only what the item's state allows now: the service refuses the rest anyway
+        var status = item.status();
+        var rows = new VerticalLayout();
         rows.setPadding(false);
+        var work = row();
+        if (status == ItemStatus.OPEN || status == ItemStatus.REOPENED) {
+            work.add(start);
+        }
+        if (status == ItemStatus.OPEN || status == ItemStatus.IN_PROGRESS || status == ItemStatus.REOPENED) {
+            work.add(note, fixed);
+        }
+        if (work.getComponentCount() > 0) {
+            rows.add(work);
+        }
+        if (status.open()) {
+            rows.add(row(team, assignee, assign));
+        }
+        rows.add(row(ticket, link));
+        if (status.open() && item.waiverId() == null) {
+            rows.add(row(waiver));
+        }
         return rows;
     }
 
@@ -187,12 +207,7 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(ItemHistoryEntry::actor).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(h -> h.kind()
-                        + (h.toStatus() != null && h.fromStatus() != h.toStatus()
-                                ? " " + (h.fromStatus() == null ? "" : h.fromStatus() + " → ") + h.toStatus()
-                                : ""))
-                .setHeader("What")
-                .setAutoWidth(true);
+        grid.addColumn(RemediationItemView::what).setHeader("What").setAutoWidth(true);
         grid.addColumn(h -> h.text() == null ? "" : h.text())
                 .setHeader("Detail")
                 .setFlexGrow(1);
@@ -236,5 +251,16 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** "Status: Open → In progress", "Created: Open", "Comment". */
+    static String what(ItemHistoryEntry entry) {
+        var kind = EnumLabels.words(entry.kind());
+        if (entry.toStatus() == null || entry.fromStatus() == entry.toStatus()) {
+            return kind;
+        }
+        return kind + ": "
+                + (entry.fromStatus() == null ? "" : EnumLabels.of(entry.fromStatus()) + " → ")
+                + EnumLabels.of(entry.toStatus());
     }
 }

@@ -5,13 +5,14 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.ChangeAction;
+import io.clusterproof.base.ui.FormDialog;
+import io.clusterproof.base.ui.FormErrors;
+import io.clusterproof.base.ui.IsoDatePicker;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.CompiledCheck;
@@ -25,7 +26,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Ask for a waiver: check, scope, justification, ticket and an expiry no later than the maximum. */
-class WaiverDialog extends Dialog {
+class WaiverDialog extends FormDialog {
 
     /** What the dialog opens with (from a remediation item). */
     record Prefill(
@@ -54,6 +55,7 @@ class WaiverDialog extends Dialog {
         check.setItems(catalog.checks());
         check.setItemLabelGenerator(c -> c.definition().title() + " (" + c.id() + ")");
         check.setRequired(true);
+        check.setId("waiver-check");
         var cluster = new ComboBox<ClusterSummary>("Cluster");
         cluster.setItems(clusters);
         cluster.setItemLabelGenerator(ClusterSummary::name);
@@ -68,12 +70,14 @@ class WaiverDialog extends Dialog {
         name.setHelperText("* matches any characters, e.g. batch-*");
         var justification = new TextArea("Justification");
         justification.setRequired(true);
+        justification.setId("waiver-justification");
         justification.setHelperText("Why the risk is acceptable, and what compensates for it (at least 20 characters)");
         var ticket = new TextField("Ticket");
         ticket.setRequired(true);
+        ticket.setId("waiver-ticket");
         ticket.setHelperText("Link or key of the ticket that records the decision");
         var today = LocalDate.now(zone);
-        var expiry = new DatePicker("Expires on");
+        var expiry = new IsoDatePicker("Expires on");
         expiry.setMin(today.plusDays(1));
         expiry.setMax(today.plusDays(maxWaiver.toDays()));
         expiry.setValue(today.plusDays(Math.min(90, maxWaiver.toDays())));
@@ -89,6 +93,12 @@ class WaiverDialog extends Dialog {
         namespace.setValue(prefill.namespace() == null ? "" : prefill.namespace());
         kind.setValue(prefill.kind() == null ? "" : prefill.kind());
         name.setValue(prefill.name() == null ? "" : prefill.name());
+        var errors = new FormErrors()
+                .field("checkId", check)
+                .field("clusterId", cluster)
+                .field("justification", justification)
+                .field("ticketUrl", ticket)
+                .field("expiresAt", expiry);
         var form = new FormLayout(check, cluster, namespace, kind, name, expiry, ticket, justification);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         form.setColspan(check, 2);
@@ -104,17 +114,16 @@ class WaiverDialog extends Dialog {
                         name.getValue(),
                         justification.getValue(),
                         ticket.getValue(),
-                        expiry.getValue() == null
-                                ? today.atStartOfDay(zone).toInstant()
-                                : expiry.getValue()
-                                        .plusDays(1)
-                                        .atStartOfDay(zone)
-                                        .toInstant()));
+                        // "expires on" a date: it stops applying as that day begins in the configured zone,
+                        // so the list shows the date that was chosen (as attestations do)
+                        (expiry.getValue() == null ? today : expiry.getValue())
+                                .atStartOfDay(zone)
+                                .toInstant()));
                 Notifications.success("Waiver #" + saved.id() + " requested; an officer other than you decides it.");
                 onSaved.run();
                 close();
             } catch (UserFacingException ex) {
-                Notifications.error(ex.getMessage());
+                errors.show(ex);
             }
         }));
         save.setId("request-waiver-save");

@@ -96,6 +96,7 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
 
     private Component createToolbar() {
         report.setId("waiver-report");
+        report.setWidth("18em");
         report.setItems(WaiverService.Report.values());
         report.setItemLabelGenerator(r -> switch (r) {
             case ALL -> "All waivers";
@@ -166,7 +167,8 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
                 .setFlexGrow(1);
         grid.addColumn(w -> w.requestedBy() + ", " + time.date(w.requestedAt()))
                 .setHeader("Requested")
-                .setAutoWidth(true);
+                .setWidth("9em")
+                .setFlexGrow(0);
         grid.addColumn(w -> (w.decidedBy() == null
                                 ? ""
                                 : w.decidedBy() + ", " + time.date(w.decidedAt())
@@ -178,11 +180,13 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Decided")
                 .setWidth("12em")
                 .setFlexGrow(1);
+        // Approve / Reject / Revoke stay in view without scrolling the grid sideways
         grid.addComponentColumn(this::actions)
                 .setKey("actions")
                 .setHeader("")
                 .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.addClassName("cp-break-anywhere");
         grid.setSizeFull();

@@ -6,12 +6,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.ChangeAction;
+import io.clusterproof.base.ui.FormDialog;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.snapshot.ClusterDefinition;
 import io.clusterproof.snapshot.ClusterService;
@@ -20,7 +20,7 @@ import io.clusterproof.snapshot.SourceType;
 import org.jspecify.annotations.Nullable;
 
 /** Register or edit a cluster: its source, schedule and labels. Enter saves, Escape cancels. */
-class ClusterDialog extends Dialog {
+class ClusterDialog extends FormDialog {
 
     private final TextField name = new TextField("Name");
     private final TextField description = new TextField("Description");

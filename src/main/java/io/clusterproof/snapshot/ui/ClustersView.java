@@ -20,6 +20,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clusterproof.access.Role;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Badges;
@@ -114,14 +115,20 @@ public class ClustersView extends VerticalLayout {
         grid.addComponentColumn(this::schedule).setHeader("Schedule").setAutoWidth(true);
         grid.addComponentColumn(c -> lastRun(c.lastRun()))
                 .setHeader("Last collection")
-                .setFlexGrow(1);
+                .setWidth("18em")
+                .setFlexGrow(2);
         grid.addComponentColumn(c -> c.missingKinds() == null
                         ? new Span("—")
                         : Badges.warning(c.missingKinds().count() + " missing: "
                                 + c.missingKinds().kinds()))
                 .setHeader("Missing kinds")
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+                .setWidth("12em")
+                .setFlexGrow(1);
+        grid.addComponentColumn(this::actions)
+                .setHeader("")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.setEmptyStateText(
@@ -156,16 +163,25 @@ public class ClustersView extends VerticalLayout {
             var bar = new ProgressBar();
             if (run.kindsTotal() > 0) {
                 bar.setValue((double) run.kindsDone() / run.kindsTotal());
+                box.add(
+                        bar,
+                        muted(run.kindsDone() + " of " + Phrases.count(run.kindsTotal(), "kind") + " · "
+                                + Phrases.count(run.objects(), "object") + " so far"));
             } else {
+                // nothing is known before the first list call answers: no "0 of 0 kinds"
                 bar.setIndeterminate(true);
+                box.add(bar, muted("Starting…"));
             }
-            box.add(
-                    bar,
-                    muted(run.kindsDone() + " of " + run.kindsTotal() + " kinds · " + run.objects()
-                            + " objects so far"));
         } else {
-            box.add(muted((run.duration() == null ? "" : run.duration().toMillis() / 1000.0 + " s · ") + run.objects()
-                    + " objects" + (run.message() == null ? "" : " · " + run.message())));
+            box.add(muted((run.duration() == null ? "" : run.duration().toMillis() / 1000.0 + " s · ")
+                    + Phrases.count(run.objects(), "object")));
+            if (run.message() != null) {
+                // a long error (a stack of causes) stays two lines high; the whole text is its tooltip
+                var message = muted(run.message());
+                message.addClassName("cp-clamp");
+                message.getElement().setAttribute("title", run.message());
+                box.add(message);
+            }
         }
         return box;
     }

@@ -2,12 +2,13 @@ package io.clusterproof.snapshot.ui;
 
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Notifications;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.CollectionService;
 import io.clusterproof.snapshot.RunStatus;
-import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * Hands the uploaded bytes to the collection service as they arrive: nothing is written to a
@@ -19,10 +20,10 @@ class DumpUploadHandler implements UploadHandler {
     private final CollectionService collections;
     private final ClusterSummary cluster;
     private final long maxBytes;
-    private final Consumer<String> onStored;
+    private final Runnable onStored;
 
-    /** @param onStored called in the UI with the success message */
-    DumpUploadHandler(CollectionService collections, ClusterSummary cluster, long maxBytes, Consumer<String> onStored) {
+    /** @param onStored called in the UI once the dump is stored */
+    DumpUploadHandler(CollectionService collections, ClusterSummary cluster, long maxBytes, Runnable onStored) {
         this.collections = collections;
         this.cluster = cluster;
         this.maxBytes = maxBytes;
@@ -38,9 +39,14 @@ class DumpUploadHandler implements UploadHandler {
             ui.access(() -> {
                 if (run.status() == RunStatus.FAILED) {
                     Notifications.error(run.message());
+                } else if (run.message() != null) {
+                    // stored, but some documents were skipped: the user should look at them
+                    Notifications.warning("Stored " + Phrases.count(run.objects(), "object") + " of " + fileName
+                            + ", but " + run.message().toLowerCase(Locale.ROOT) + ": the snapshot page lists them.");
+                    onStored.run();
                 } else {
-                    onStored.accept("Stored " + run.objects() + " objects of " + fileName
-                            + (run.message() == null ? "." : ": " + run.message() + "."));
+                    Notifications.success("Stored " + Phrases.count(run.objects(), "object") + " of " + fileName + ".");
+                    onStored.run();
                 }
             });
         } catch (UserFacingException e) {

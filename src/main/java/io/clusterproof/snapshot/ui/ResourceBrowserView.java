@@ -21,6 +21,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import io.clusterproof.base.EnumLabels;
+import io.clusterproof.base.Phrases;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.base.ui.YamlView;
@@ -48,6 +50,7 @@ public class ResourceBrowserView extends VerticalLayout implements BeforeEnterOb
     private final ComboBox<String> namespace = new ComboBox<>("Namespace");
     private final TextField name = new TextField("Name contains");
     private long snapshotId;
+    private long clusterId;
     private boolean restoring;
 
     ResourceBrowserView(SnapshotReader snapshots, TimeFormatter time) {
@@ -65,6 +68,7 @@ public class ResourceBrowserView extends VerticalLayout implements BeforeEnterOb
             add(new H2("Unknown snapshot"), new Paragraph("There is no snapshot " + snapshotId + "."));
             return;
         }
+        clusterId = snapshot.clusterId();
         var back = new RouterLink(
                 "← Snapshots",
                 SnapshotsView.class,
@@ -88,7 +92,8 @@ public class ResourceBrowserView extends VerticalLayout implements BeforeEnterOb
         var summary = new VerticalLayout();
         summary.setPadding(false);
         summary.setSpacing(false);
-        summary.add(new Paragraph(snapshot.objects() + " objects · " + snapshot.status() + " · digest "
+        summary.add(new Paragraph(Phrases.count(snapshot.objects(), "object") + " · "
+                + EnumLabels.of(snapshot.status()).toLowerCase(java.util.Locale.ROOT) + " · digest "
                 + snapshot.digest() + " · " + snapshot.provenance().describe()));
         List<MissingKind> missing = snapshots.missingKinds(snapshotId);
         if (!missing.isEmpty()) {
@@ -169,13 +174,15 @@ public class ResourceBrowserView extends VerticalLayout implements BeforeEnterOb
         var yaml = new YamlView(object.body(), List.of());
         yaml.setId("object-yaml");
         var findings = new Anchor(
-                "resource?snapshot=" + snapshotId + "&rgroup="
+                "resource?cluster=" + clusterId + "&snapshot=" + snapshotId + "&rgroup="
                         + encode(row.key().group()) + "&rkind="
                         + encode(row.key().kind()) + "&rns=" + encode(row.key().namespace()) + "&rname="
                         + encode(row.key().name()),
                 "Findings of this resource");
         dialog.add(findings, yaml);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        // a child of this page: it goes when the user follows its link to another page
+        add(dialog);
         dialog.open();
     }
 

@@ -27,6 +27,7 @@ import io.clusterproof.assessment.FrameworkScore;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.base.ui.ChangeAction;
 import io.clusterproof.base.ui.EChart;
+import io.clusterproof.base.ui.MarkdownText;
 import io.clusterproof.base.ui.YamlView;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.ClusterSummary;
@@ -207,8 +208,10 @@ class PostureViewsTest extends KaribuTest {
 
         assertThat(text(_get(Paragraph.class, spec -> spec.withId("finding-message"))))
                 .startsWith("A container runs privileged");
-        assertThat(text(_get(Paragraph.class, spec -> spec.withId("finding-remediation-text"))))
-                .isNotBlank();
+        var remediation = _get(MarkdownText.class, spec -> spec.withId("finding-remediation-text"));
+        assertThat(remediation.getElement().getProperty("innerHTML"))
+                .contains("<code>securityContext.privileged: true</code>")
+                .doesNotContain("`");
         assertThat(text(_get(Paragraph.class, spec -> spec.withId("finding-references"))))
                 .contains("C-0057");
         var yaml = _get(YamlView.class, spec -> spec.withId("finding-yaml"));
@@ -221,6 +224,8 @@ class PostureViewsTest extends KaribuTest {
                 .contains("Last seen")
                 .contains("Evidence for:GDPR Art. 32(1)(b)")
                 .doesNotContain("PCI DSS");
+        assertThat(text(_get(Div.class, spec -> spec.withId("finding-remediation"))))
+                .doesNotContain("OPEN");
     }
 
     @Test

@@ -395,6 +395,34 @@ class DriftViewsTest extends KaribuTest {
         return ids;
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_regression_names_the_snapshot_it_came_from_with_its_date_and_links_the_comparison() {
+        var drift = context.getBean(io.clusterproof.drift.DriftService.class);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> drift.regressions(cluster.id(), 10).stream().anyMatch(r -> r.snapshotId() == after));
+        var regression = drift.regressions(cluster.id(), 10).stream()
+                .filter(r -> r.snapshotId() == after)
+                .findFirst()
+                .orElseThrow();
+        var takenAt = context.getBean(io.clusterproof.snapshot.SnapshotReader.class)
+                .summary(after)
+                .orElseThrow()
+                .takenAt();
+        signInAs(Role.AUDITOR);
+        navigate("drift", Map.of("cluster", cluster.id()));
+
+        Grid<Object> grid = _get(Grid.class, spec -> spec.withId("regressions"));
+        var time = context.getBean(io.clusterproof.base.TimeFormatter.class);
+        assertThat(GridKt._getFormattedRow(grid, 0).get(0))
+                .isEqualTo("Snapshot #" + after + " of " + time.dateTime(takenAt));
+        var link = (com.vaadin.flow.component.html.Anchor) io.clusterproof.support.UiTree.all(grid)
+                .filter(c -> c.getId().orElse("").equals("regression-" + regression.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(link.getHref()).contains("from=" + before).contains("to=" + after);
+    }
+
     @SuppressWarnings("unchecked")
     private <T> ComboBox<T> combo(String id) {
         return _get(ComboBox.class, spec -> spec.withId(id));
