@@ -55,6 +55,29 @@ class CatalogIntegrityTest {
                         }));
     }
 
+    /**
+     * Words with which a control's text admits that its checks leave part of it unproven: such a
+     * control is hybrid (checks plus an attestation), never automated.
+     */
+    static final Pattern ADMITS_A_GAP = Pattern.compile(
+            "(?i)\\b(cannot (be )?(proven|prove|seen|see|shown|show|read)|can ?not prove|only (a )?part|partly|"
+                    + "partial(ly)?|in part\\b|does not cover|not visible|beyond what the (api|checks)|"
+                    + "outside (the )?(api|cluster)|(must|needs to) (also )?be attested|attestation)");
+
+    @Test
+    void an_automated_control_never_admits_a_gap_that_its_checks_leave() {
+        assertThat(ADMITS_A_GAP.matcher("The checks show only part of it; the rest must be attested.").find())
+                .isTrue();
+        assertThat(ADMITS_A_GAP.matcher("Every CDE namespace needs a NetworkPolicy.").find())
+                .isFalse();
+        catalog.frameworks()
+                .forEach(framework -> framework.controls().stream()
+                        .filter(c -> c.type() == ControlType.AUTOMATED)
+                        .forEach(control -> assertThat(control.title() + " " + control.description())
+                                .as(framework.id() + " " + control.ref() + " is automated, so its text may not admit a gap")
+                                .doesNotContainPattern(ADMITS_A_GAP)));
+    }
+
     @Test
     void every_check_says_why_and_how_to_fix_it_and_every_mapping_says_why_it_is_evidence() {
         assertThat(catalog.checks()).allSatisfy(check -> {

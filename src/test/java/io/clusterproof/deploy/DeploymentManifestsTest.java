@@ -37,7 +37,10 @@ class DeploymentManifestsTest {
 
         var report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(code).isZero();
-        assertThat(report.get("errors")).isEmpty();
+        // ClusterProof's own namespace holds no card or patient data, so those frameworks say their scope is empty
+        assertThat(report.get("errors"))
+                .allSatisfy(e -> assertThat(e.get("level").asText() + " " + e.get("message").asText())
+                        .startsWith("warning Scope empty: "));
         var findings = report.get("findings");
         assertThat(findings).hasSizeGreaterThan(40);
         var failing = new HashSet<String>();
