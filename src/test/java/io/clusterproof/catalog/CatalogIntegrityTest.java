@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -160,5 +161,85 @@ class CatalogIntegrityTest {
         assertThat((List<?>) builtIns.get("subjects"))
                 .allSatisfy(
                         s -> assertThat(String.valueOf(s)).matches("(Group|User) \\S+|ServiceAccount [a-z0-9-]+/\\S+"));
+    }
+    /**
+     * Implementation specifications of the HIPAA Security Rule: 164.308(a)(n)(ii) with or without a lettered
+     * sub-paragraph, 164.308(b)(3), and paragraph (2) of a standard in 164.310, 164.312, 164.314 and 164.316.
+     */
+    private static final Pattern HIPAA_IMPLEMENTATION_SPECIFICATION =
+            Pattern.compile("164\\.308\\(a\\)\\(\\d\\)\\(ii\\)(\\([A-E]\\))?"
+                    + "|164\\.308\\(b\\)\\(3\\)"
+                    + "|164\\.31[0246]\\([a-e]\\)\\(2\\)(\\((i|ii|iii|iv)\\))?(\\([A-D]\\))?");
+
+    /** Standards without implementation specifications, which the Security Rule's matrix marks (R) themselves. */
+    private static final Set<String> HIPAA_STANDARDS_MARKED_REQUIRED =
+            Set.of("164.308(a)(2)", "164.308(a)(8)", "164.310(b)", "164.310(c)", "164.312(b)", "164.312(d)");
+
+    @Test
+    void every_hipaa_implementation_specification_says_required_or_addressable_and_is_worded_to_match() {
+        var hipaa = catalog.framework("hipaa-security-rule").orElseThrow();
+        var specifications = hipaa.controls().stream()
+                .filter(c -> HIPAA_IMPLEMENTATION_SPECIFICATION.matcher(c.ref()).matches()
+                        || HIPAA_STANDARDS_MARKED_REQUIRED.contains(c.ref()))
+                .toList();
+        assertThat(specifications).hasSizeGreaterThanOrEqualTo(35);
+        assertThat(specifications).allSatisfy(control -> {
+            assertThat(control.implementation()).as(control.ref()).isNotNull();
+            if (control.implementation() == Implementation.ADDRESSABLE) {
+                assertThat(control.description())
+                        .as(control.ref() + " is addressable")
+                        .startsWith("Addressable:")
+                        .contains("equivalent alternative")
+                        .doesNotContain("Required.");
+            } else {
+                assertThat(control.description())
+                        .as(control.ref() + " is required")
+                        .startsWith("Required.");
+            }
+        });
+        assertThat(specifications)
+                .filteredOn(c -> HIPAA_STANDARDS_MARKED_REQUIRED.contains(c.ref()))
+                .allSatisfy(c -> assertThat(c.implementation()).as(c.ref()).isEqualTo(Implementation.REQUIRED));
+        assertThat(hipaa.controls())
+                .filteredOn(c -> !specifications.contains(c))
+                .allSatisfy(standard -> assertThat(standard.implementation())
+                        .as(standard.ref() + " is a standard or general rule, not an implementation specification")
+                        .isNull());
+    }
+
+    @Test
+    void the_security_rule_marks_these_specifications_addressable_and_the_catalog_agrees() {
+        var addressable = catalog.framework("hipaa-security-rule").orElseThrow().controls().stream()
+                .filter(c -> c.implementation() == Implementation.ADDRESSABLE)
+                .map(ControlDefinition::ref)
+                .toList();
+        assertThat(addressable)
+                .containsExactlyInAnyOrder(
+                        "164.308(a)(3)(ii)(A)",
+                        "164.308(a)(3)(ii)(B)",
+                        "164.308(a)(3)(ii)(C)",
+                        "164.308(a)(4)(ii)(B)",
+                        "164.308(a)(4)(ii)(C)",
+                        "164.308(a)(5)(ii)(B)",
+                        "164.308(a)(5)(ii)(C)",
+                        "164.308(a)(5)(ii)(D)",
+                        "164.308(a)(7)(ii)(D)",
+                        "164.308(a)(7)(ii)(E)",
+                        "164.310(d)(2)(iv)",
+                        "164.312(a)(2)(iii)",
+                        "164.312(a)(2)(iv)",
+                        "164.312(c)(2)",
+                        "164.312(e)(2)(i)",
+                        "164.312(e)(2)(ii)");
+    }
+
+    @Test
+    void no_control_outside_hipaa_says_required_or_addressable() {
+        catalog.frameworks().stream()
+                .filter(f -> !f.id().equals("hipaa-security-rule"))
+                .forEach(f -> assertThat(f.controls())
+                        .allSatisfy(c -> assertThat(c.implementation())
+                                .as(f.id() + " " + c.ref())
+                                .isNull()));
     }
 }
