@@ -280,6 +280,7 @@ class RemediationLifecycleTest {
                             () -> attestations.record(
                                     "pci-dss-4.0",
                                     "12.10.1",
+                                    AttestationScope.organisation(),
                                     "The incident response plan was tested in October.",
                                     link,
                                     null,
