@@ -50,9 +50,7 @@ class AdminBootstrap implements ApplicationRunner {
         }
         var configured = properties.adminPassword();
         var password = configured.isBlank() ? generatePassword() : configured;
-        if (!configured.isBlank()) {
-            PasswordPolicy.check(ADMIN_USERNAME, password);
-        }
+        PasswordPolicy.check(ADMIN_USERNAME, password);
         var admin = users.save(new UserAccount(
                 ADMIN_USERNAME,
                 "Administrator",
@@ -74,7 +72,7 @@ class AdminBootstrap implements ApplicationRunner {
         }
     }
 
-    private static String generatePassword() {
+    static String generatePassword() {
         var bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -23,11 +23,11 @@ class DemoUsers implements ApplicationRunner {
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("auditor", "Avery Auditor", "auditor-demo-1", Role.AUDITOR, ""),
-            new DemoUser("engineer", "Emil Engineer", "engineer-demo-1", Role.ENGINEER, "payments"),
-            new DemoUser("engineer2", "Erin Engineer", "engineer-demo-2", Role.ENGINEER, "records"),
+            new DemoUser("engineer", "Emil Engineer", "emil-engineer-demo-1", Role.ENGINEER, "payments"),
+            new DemoUser("engineer2", "Erin Engineer", "erin-engineer-demo-2", Role.ENGINEER, "records"),
             new DemoUser("officer", "Olga Officer", "officer-demo-1", Role.OFFICER, ""),
             new DemoUser("officer2", "Omar Officer", "officer-demo-2", Role.OFFICER, ""),
-            new DemoUser("demo-admin", "Dana Admin", "admin-demo-1", Role.ADMIN, ""));
+            new DemoUser("demo-admin", "Dana Admin", "dana-admin-demo-1", Role.ADMIN, ""));
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;

@@ -31,10 +31,10 @@ class AuditLogTest {
     void every_user_change_is_recorded_with_before_and_after() {
         var name = "audited-" + UUID.randomUUID().toString().substring(0, 8);
         AsAdmin.admin(() -> {
-            users.create(new NewUser(name, "Audited", "long enough password", Role.AUDITOR, null));
+            users.create(new NewUser(name, "Audited", "long enough passphrase", Role.AUDITOR, null));
             users.changeRole(name, Role.ENGINEER);
             users.changeTeam(name, "payments");
-            users.resetPassword(name, "another long password");
+            users.resetPassword(name, "another long passphrase");
             users.disable(name);
             users.enable(name);
         });

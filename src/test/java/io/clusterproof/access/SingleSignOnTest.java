@@ -189,7 +189,7 @@ class SingleSignOnTest {
         AsAdmin.admin(() -> users.create(new NewUser(username, "", "correct horse battery", Role.AUDITOR, null)));
 
         var local = new Http(port).signIn(username, "correct horse battery");
-        var breakGlass = new Http(port).signIn("admin", "test-admin-password");
+        var breakGlass = new Http(port).signIn("admin", "test-admin-passphrase-7");
 
         assertThat(local.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));

@@ -24,12 +24,12 @@ class UserServiceTest {
     @Test
     void passwords_are_stored_as_bcrypt_hashes() {
         var name = unique("hash");
-        AsAdmin.admin(() -> users.create(new NewUser(name, "", "my long password", Role.AUDITOR, null)));
+        AsAdmin.admin(() -> users.create(new NewUser(name, "", "my long passphrase", Role.AUDITOR, null)));
 
         var stored =
                 jdbc.queryForObject("select password_hash from user_account where username = ?", String.class, name);
 
-        assertThat(stored).startsWith("{bcrypt}").doesNotContain("my long password");
+        assertThat(stored).startsWith("{bcrypt}").doesNotContain("my long passphrase");
     }
 
     @Test
@@ -38,7 +38,8 @@ class UserServiceTest {
             assertThatThrownBy(() -> AsAdmin.as(
                             "someone",
                             role,
-                            () -> users.create(new NewUser(unique("x"), "", "long enough password", Role.ADMIN, null))))
+                            () -> users.create(
+                                    new NewUser(unique("x"), "", "long enough passphrase", Role.ADMIN, null))))
                     .as(role)
                     .isInstanceOf(AccessDeniedException.class);
         }
@@ -51,18 +52,41 @@ class UserServiceTest {
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("at least 12 characters");
         assertThatThrownBy(() -> AsAdmin.admin(
-                        () -> users.create(new NewUser("Bad Name!", "", "long enough password", Role.AUDITOR, null))))
+                        () -> users.create(new NewUser("Bad Name!", "", "long enough passphrase", Role.AUDITOR, null))))
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("\"Bad Name!\" is not valid");
     }
 
     @Test
+    void guessable_passwords_are_refused_with_the_reason_in_plain_words() {
+        for (var weak : new String[] {"aaaaaaaaaaaa", "password1234", "qwertyuiop12"}) {
+            var name = unique("weak");
+            assertThatThrownBy(() -> AsAdmin.admin(() -> users.create(new NewUser(name, "", weak, Role.AUDITOR, null))))
+                    .as(weak)
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageStartingWith("The password is too easy to guess.")
+                    .hasMessageContaining("easy to guess")
+                    .hasMessageNotContaining(weak);
+            assertThat(users.find(name)).as(weak).isEmpty();
+        }
+        assertThatThrownBy(() -> AsAdmin.admin(
+                        () -> users.create(new NewUser(unique("common"), "", "password1234", Role.AUDITOR, null))))
+                .hasMessageContaining("common password");
+
+        var name = unique("strong");
+        AsAdmin.admin(() -> users.create(new NewUser(name, "", "orbit maple clinic saxophone", Role.AUDITOR, null)));
+        assertThatThrownBy(() -> AsAdmin.admin(() -> users.resetPassword(name, "qwertyuiop12")))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("common password");
+    }
+
+    @Test
     void a_duplicate_username_is_refused() {
         var name = unique("dup");
-        AsAdmin.admin(() -> users.create(new NewUser(name, "", "long enough password", Role.AUDITOR, null)));
+        AsAdmin.admin(() -> users.create(new NewUser(name, "", "long enough passphrase", Role.AUDITOR, null)));
 
         assertThatThrownBy(() -> AsAdmin.admin(
-                        () -> users.create(new NewUser(name, "", "long enough password", Role.AUDITOR, null))))
+                        () -> users.create(new NewUser(name, "", "long enough passphrase", Role.AUDITOR, null))))
                 .hasMessageContaining("already exists");
     }
 

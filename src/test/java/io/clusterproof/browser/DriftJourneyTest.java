@@ -41,7 +41,7 @@ class DriftJourneyTest {
     void an_officer_reads_what_changed_opens_a_diff_and_marks_the_snapshot_as_baseline() throws IOException {
         if (AsAdmin.admin(() -> users.find("journey-officer")).isEmpty()) {
             AsAdmin.admin(() -> users.create(
-                    new NewUser("journey-officer", "Journey Officer", "officer password 3", Role.OFFICER, null)));
+                    new NewUser("journey-officer", "Journey Officer", "officer passphrase 3", Role.OFFICER, null)));
         }
         var dir = Files.createTempDirectory("drift-journey");
         ShopManifests.BEFORE.write(dir, false);
@@ -51,7 +51,7 @@ class DriftJourneyTest {
         clusters.latestAssessment(clusters.collect(cluster).snapshotId());
 
         try (var browser = new Browser(port)) {
-            var page = browser.signIn("journey-officer", "officer password 3");
+            var page = browser.signIn("journey-officer", "officer passphrase 3");
             page.navigate(browser.url("/?cluster=" + cluster.id()));
             page.click("a.cp-drift-link:has-text('What changed')");
             page.waitForURL("**/drift?cluster=" + cluster.id());

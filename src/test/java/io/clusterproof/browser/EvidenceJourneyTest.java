@@ -38,13 +38,13 @@ class EvidenceJourneyTest {
     void an_auditor_generates_a_pack_and_downloads_it_with_the_digest_the_locker_shows() throws Exception {
         if (AsAdmin.admin(() -> users.find("evidence-auditor")).isEmpty()) {
             AsAdmin.admin(() -> users.create(
-                    new NewUser("evidence-auditor", "Evidence Auditor", "auditor password 3", Role.AUDITOR, null)));
+                    new NewUser("evidence-auditor", "Evidence Auditor", "auditor passphrase 3", Role.AUDITOR, null)));
         }
         var cluster = clusters.manifests("evidence-journey", Path.of("src/main/resources/demo/cluster"));
         clusters.latestAssessment(clusters.collect(cluster).snapshotId());
 
         try (var browser = new Browser(port)) {
-            var page = browser.signIn("evidence-auditor", "auditor password 3");
+            var page = browser.signIn("evidence-auditor", "auditor passphrase 3");
             page.navigate(browser.url("/evidence"));
             page.waitForSelector("#export-generate");
             page.click("#export-generate");

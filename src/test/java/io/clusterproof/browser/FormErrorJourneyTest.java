@@ -29,10 +29,10 @@ class FormErrorJourneyTest {
     void a_refused_waiver_request_shows_why_keeps_the_dialog_open_and_keeps_the_input() {
         if (AsAdmin.admin(() -> users.find("form-engineer")).isEmpty()) {
             AsAdmin.admin(() -> users.create(
-                    new NewUser("form-engineer", "Form Engineer", "engineer password 7", Role.ENGINEER, "payments")));
+                    new NewUser("form-engineer", "Form Engineer", "engineer passphrase 7", Role.ENGINEER, "payments")));
         }
         try (var browser = new Browser(port)) {
-            var page = browser.signIn("form-engineer", "engineer password 7");
+            var page = browser.signIn("form-engineer", "engineer passphrase 7");
             page.navigate(browser.url("/waivers"));
             page.click("#new-waiver");
             var dialog = page.locator("vaadin-dialog-overlay:has-text('Request a waiver')");

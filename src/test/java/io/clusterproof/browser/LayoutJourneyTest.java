@@ -57,7 +57,7 @@ class LayoutJourneyTest {
     void approve_reject_and_download_are_within_the_viewport_at_both_sizes() {
         if (AsAdmin.admin(() -> users.find("layout-officer")).isEmpty()) {
             AsAdmin.admin(() -> users.create(
-                    new NewUser("layout-officer", "Layout Officer", "officer password 5", Role.OFFICER, null)));
+                    new NewUser("layout-officer", "Layout Officer", "officer passphrase 5", Role.OFFICER, null)));
         }
         var cluster = clusters.manifests("layout", Path.of("src/main/resources/demo/cluster"));
         clusters.latestAssessment(clusters.collect(cluster).snapshotId());
@@ -82,7 +82,7 @@ class LayoutJourneyTest {
 
         try (var browser = new Browser(port)) {
             for (var size : VIEWPORTS) {
-                var page = browser.signIn("layout-officer", "officer password 5", size[0], size[1]);
+                var page = browser.signIn("layout-officer", "officer passphrase 5", size[0], size[1]);
 
                 page.navigate(browser.url("/waivers?report=REQUESTED"));
                 assertOnScreen(page, "#approve-" + waiver.id(), size);

@@ -37,13 +37,13 @@ class PostureJourneyTest {
     void an_auditor_follows_a_failing_pci_control_down_to_the_offending_yaml() {
         if (AsAdmin.admin(() -> users.find("journey-auditor")).isEmpty()) {
             AsAdmin.admin(() -> users.create(
-                    new NewUser("journey-auditor", "Journey Auditor", "auditor password 2", Role.AUDITOR, null)));
+                    new NewUser("journey-auditor", "Journey Auditor", "auditor passphrase 2", Role.AUDITOR, null)));
         }
         var cluster = clusters.manifests("journey", Path.of("src/main/resources/demo/cluster"));
         clusters.latestAssessment(clusters.collect(cluster).snapshotId());
 
         try (var browser = new Browser(port)) {
-            var page = browser.signIn("journey-auditor", "auditor password 2");
+            var page = browser.signIn("journey-auditor", "auditor passphrase 2");
             page.navigate(browser.url("/?cluster=" + cluster.id()));
             page.waitForSelector("[id='control-score-pci-dss-4.0']");
             page.waitForSelector("canvas");

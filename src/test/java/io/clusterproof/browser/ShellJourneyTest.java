@@ -26,10 +26,10 @@ class ShellJourneyTest {
     void an_auditor_signs_in_sees_the_shell_and_signs_out() {
         if (AsAdmin.admin(() -> users.find("shell-auditor")).isEmpty()) {
             AsAdmin.admin(() -> users.create(
-                    new NewUser("shell-auditor", "Shell Auditor", "auditor password 1", Role.AUDITOR, null)));
+                    new NewUser("shell-auditor", "Shell Auditor", "auditor passphrase 1", Role.AUDITOR, null)));
         }
         try (var browser = new Browser(port)) {
-            var page = browser.signIn("shell-auditor", "auditor password 1");
+            var page = browser.signIn("shell-auditor", "auditor passphrase 1");
 
             assertThat(page.textContent("#current-user")).isEqualTo("shell-auditor");
             assertThat(page.textContent("#current-role")).isEqualTo("Auditor");

@@ -169,7 +169,7 @@ class SingleSignOnJourneyTest {
         Browser.screenshot(page, "sso-sign-in-page");
         page.click("text=Break-glass administrator");
         page.fill("#vaadinLoginUsername input", "admin");
-        page.fill("#vaadinLoginPassword input", "test-admin-password");
+        page.fill("#vaadinLoginPassword input", "test-admin-passphrase-7");
         page.press("#vaadinLoginPassword input", "Enter");
 
         page.waitForSelector("#current-user");

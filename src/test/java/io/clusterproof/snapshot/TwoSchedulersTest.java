@@ -34,7 +34,7 @@ class TwoSchedulersTest {
                 "--server.port=0",
                 "--clusterproof.snapshot.scheduler-interval=100ms",
                 "--clusterproof.snapshot.scheduler-initial-delay=0s",
-                "--clusterproof.access.admin-password=test-admin-password"));
+                "--clusterproof.access.admin-password=test-admin-passphrase-7"));
         if (!System.getenv().getOrDefault("SPRING_PROFILES_ACTIVE", "").contains("postgres")) {
             args.add("--spring.datasource.url=jdbc:h2:mem:twins-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         }

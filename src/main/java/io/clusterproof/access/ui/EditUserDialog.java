@@ -50,7 +50,7 @@ class EditUserDialog extends FormDialog {
         saveProfile.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         var password = new PasswordField("New password");
-        password.setHelperText("At least 12 characters");
+        password.setHelperText("At least 12 characters and hard to guess: a few uncommon words work well");
         var reset = new Button(
                 "Reset password",
                 e -> apply(() -> {

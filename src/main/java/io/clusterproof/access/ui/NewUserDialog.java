@@ -33,7 +33,7 @@ class NewUserDialog extends FormDialog {
         role.setRequired(true);
         team.setHelperText("Engineers see their team's remediation items first");
         password.setRequired(true);
-        password.setHelperText("At least 12 characters");
+        password.setHelperText("At least 12 characters and hard to guess: a few uncommon words work well");
         var form = new FormLayout(username, displayName, role, team, password);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
