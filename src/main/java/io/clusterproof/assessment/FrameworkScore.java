@@ -25,17 +25,17 @@ public record FrameworkScore(
 
     /** The control score's formula, word for word wherever the score is explained. */
     public static final String CONTROL_SCORE_FORMULA =
-            "Control score = (PASS + PASS_WAIVED + ATTESTED) ÷ (every control in scope − NOT_APPLICABLE). "
-                    + "FAIL, NEEDS_ATTESTATION, UNKNOWN and ERROR count in the denominator, "
+            "Control score = (Pass + Pass (waived) + Attested) ÷ (every control in scope − Not applicable). "
+                    + "Fail, Needs attestation, Unknown and Error count in the denominator, "
                     + "so data that was not collected never raises the score.";
 
     /** The verified share's formula, word for word wherever the share is explained. */
     public static final String VERIFIED_SHARE_FORMULA =
-            "Verified share = controls that PASS by checks alone (automated controls, no waiver, no attestation) "
+            "Verified share = controls that pass by checks alone (automated controls, no waiver, no attestation) "
                     + "÷ the same denominator.";
 
     public static final String RESOURCE_SCORE_FORMULA =
-            "Resource score = resource-checks that PASS or are WAIVED ÷ every resource-check except NOT_APPLICABLE.";
+            "Resource score = resource-checks that pass or are waived ÷ every resource-check except those not applicable.";
 
     public FrameworkScore {
         severities = List.copyOf(severities);

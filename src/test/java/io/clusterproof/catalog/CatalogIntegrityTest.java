@@ -67,15 +67,20 @@ class CatalogIntegrityTest {
 
     @Test
     void an_automated_control_never_admits_a_gap_that_its_checks_leave() {
-        assertThat(ADMITS_A_GAP.matcher("The checks show only part of it; the rest must be attested.").find())
+        assertThat(ADMITS_A_GAP
+                        .matcher("The checks show only part of it; the rest must be attested.")
+                        .find())
                 .isTrue();
-        assertThat(ADMITS_A_GAP.matcher("Every CDE namespace needs a NetworkPolicy.").find())
+        assertThat(ADMITS_A_GAP
+                        .matcher("Every CDE namespace needs a NetworkPolicy.")
+                        .find())
                 .isFalse();
         catalog.frameworks()
                 .forEach(framework -> framework.controls().stream()
                         .filter(c -> c.type() == ControlType.AUTOMATED)
                         .forEach(control -> assertThat(control.title() + " " + control.description())
-                                .as(framework.id() + " " + control.ref() + " is automated, so its text may not admit a gap")
+                                .as(framework.id() + " " + control.ref()
+                                        + " is automated, so its text may not admit a gap")
                                 .doesNotContainPattern(ADMITS_A_GAP)));
     }
 

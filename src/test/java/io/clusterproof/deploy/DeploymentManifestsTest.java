@@ -39,7 +39,8 @@ class DeploymentManifestsTest {
         assertThat(code).isZero();
         // ClusterProof's own namespace holds no card or patient data, so those frameworks say their scope is empty
         assertThat(report.get("errors"))
-                .allSatisfy(e -> assertThat(e.get("level").asText() + " " + e.get("message").asText())
+                .allSatisfy(e -> assertThat(
+                                e.get("level").asText() + " " + e.get("message").asText())
                         .startsWith("warning Scope empty: "));
         var findings = report.get("findings");
         assertThat(findings).hasSizeGreaterThan(40);

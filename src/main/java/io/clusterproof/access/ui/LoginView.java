@@ -31,7 +31,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setI18n(createI18n(access));
         var title = new H1("ClusterProof");
         title.addClassNames(LumoUtility.FontSize.XXXLARGE);
-        var purpose = new Paragraph("Compliance posture of your Kubernetes clusters for HIPAA, PCI DSS v4.0.1 and GDPR.");
+        var purpose =
+                new Paragraph("Compliance posture of your Kubernetes clusters for HIPAA, PCI DSS v4.0.1 and GDPR.");
         purpose.addClassNames(LumoUtility.TextColor.SECONDARY);
         add(title, purpose);
         SignInChoices.around(form, options).forEach(this::add);

@@ -114,7 +114,7 @@ class PlainWordsTest extends KaribuTest {
                     null,
                     null,
                     "The vendor agent needs privileges until its next release.",
-                    "SEC-42",
+                    "https://tickets.example.com/SEC-42",
                     clock.instant().plus(Duration.ofDays(30)))));
         }
         signInAs(Role.ADMIN);

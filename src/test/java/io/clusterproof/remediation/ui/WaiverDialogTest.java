@@ -45,7 +45,7 @@ class WaiverDialogTest extends KaribuTest {
         check.setValue(catalog.check("privileged-container").orElseThrow());
         var justification = "Vendor agent needs privileges until release " + UUID.randomUUID();
         _get(TextArea.class, spec -> spec.withId("waiver-justification")).setValue(justification);
-        _get(TextField.class, spec -> spec.withId("waiver-ticket")).setValue("SEC-77");
+        _get(TextField.class, spec -> spec.withId("waiver-ticket")).setValue("https://tickets.example.com/SEC-77");
         var chosen =
                 _get(DatePicker.class, spec -> spec.withLabel("Expires on")).getValue();
         ButtonKt._click(_get(Button.class, spec -> spec.withId("request-waiver-save")));
