@@ -1,6 +1,14 @@
 package io.clusterproof.access;
 
 import io.clusterproof.base.SqlTime;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,12 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Adds the committed entries that have no link yet to the end of the audit chain, in id order, in
  * one short transaction that holds the chain's head row: linkers take turns, writers of entries
- * never wait. Runs after each transaction that wrote an entry, so the chain trails the log by
- * moments only.
+ * never wait. A writer only asks for a link after its transaction commits; one background thread
+ * does the linking on a connection of its own, so a writer never holds two connections at once
+ * (forty parallel writers would otherwise starve the pool) and the chain trails the log by moments
+ * only. Verification links whatever is still pending first.
  */
 @Component
 class AuditChainLinker {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChainLinker.class);
     private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
@@ -27,6 +38,38 @@ class AuditChainLinker {
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        var thread = new Thread(task, "audit-chain-linker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean requested = new AtomicBoolean();
+
+    /**
+     * Asks the background thread to link what is pending; returns at once. Requests that arrive
+     * while one waits are served by it.
+     */
+    void requestLink() {
+        if (requested.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                requested.set(false);
+                try {
+                    linkPending();
+                } catch (DataAccessException e) {
+                    // nothing is lost: the entries stay unlinked until the next write or verification links them
+                    LOG.warn("Could not extend the audit chain now; the next audit write retries: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        worker.shutdown();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Links every pending entry now, in the caller's thread and a transaction of its own. */
     void linkPending() {
         Integer linked;
         do {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Walks the audit chain in order, one row at a time (memory stays flat however long the log is),
@@ -25,6 +26,7 @@ class AuditChainVerifier {
                 jdbc.queryForObject("select entry_hash from audit_chain_head where id = 1", String.class));
     }
 
+    @Transactional(readOnly = true)
     AuditVerification verify() {
         var walk = new Walk();
         jdbc.query(

@@ -58,7 +58,7 @@ public class AuditLog {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    linker.linkPending();
+                    linker.requestLink();
                 }
             });
         }
@@ -90,12 +90,14 @@ public class AuditLog {
     }
 
     /**
-     * Checks every chained entry against its hash and its link to the one before, and the newest
-     * against the recorded head; names the first broken link.
+     * Links the entries still waiting for their link, then checks every chained entry against its
+     * hash and its link to the one before, and the newest against the recorded head; names the first
+     * broken link. Not inside a transaction: linking takes a connection of its own.
      */
     @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.NEVER)
     public AuditVerification verify() {
+        linker.linkPending();
         return verifier.verify();
     }
 

@@ -45,6 +45,7 @@ class SignInAuditor {
         return switch (exception) {
             case "LockedException" -> "refused: too many failed sign-ins";
             case "DisabledException" -> "refused: account disabled";
+            case "AuthenticationServiceException" -> "refused: the sign-in could not be checked";
             default -> "refused: wrong username or password";
         };
     }

@@ -1,5 +1,7 @@
 package io.clusterproof.access;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -34,13 +36,26 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         var username = authentication.getName() == null ? "" : authentication.getName();
-        if (!throttle.tryAttempt(username)) {
+        if (!countAttempt(username)) {
             spendOneHash(authentication);
             throw new LockedException("Too many failed sign-ins");
         }
         var result = super.authenticate(authentication);
         throttle.recordSuccess(username);
         return result;
+    }
+
+    /**
+     * Counts the attempt; an attempt that cannot be counted (the database is busy or away) is
+     * refused as a sign-in failure, so it is answered with the sign-in page and audited like any
+     * other refusal.
+     */
+    private boolean countAttempt(String username) {
+        try {
+            return throttle.tryAttempt(username);
+        } catch (DataAccessException e) {
+            throw new AuthenticationServiceException("The sign-in could not be checked; try again in a moment.", e);
+        }
     }
 
     @Override

@@ -19,6 +19,9 @@ class AuditChainTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AuditChainLinker linker;
+
     @Test
     void new_entries_extend_an_intact_chain_whose_head_is_the_newest_entry() {
         var target = UUID.randomUUID().toString();
@@ -43,6 +46,7 @@ class AuditChainTest {
         auditLog.recordAs(
                 "chain-test", AuditEvent.of("CHAIN_TEST", "test", target).withDetail("original"));
         auditLog.recordAs("chain-test", AuditEvent.of("CHAIN_TEST", "test", target + "-next"));
+        linker.linkPending();
         var id = jdbc.queryForObject("select id from audit_entry where target_id = ?", Long.class, target);
 
         withoutUpdateTrigger(() -> jdbc.update("update audit_entry set detail = 'rewritten' where id = ?", id));

@@ -20,6 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -166,6 +169,22 @@ class SignInTest {
                         UsernamePasswordAuthenticationToken.unauthenticated("disabled-" + UUID.randomUUID(), "guess")))
                 .isInstanceOf(DisabledException.class);
         assertThat(encoder.matches).as("hashes computed for a disabled account").isEqualTo(1);
+    }
+
+    @Test
+    void a_sign_in_whose_attempt_cannot_be_counted_is_refused_as_a_sign_in_failure_so_it_is_audited() {
+        var noTables = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:no-tables-" + UUID.randomUUID()));
+        var provider = new ThrottledAuthenticationProvider(
+                name -> {
+                    throw new AssertionError("the password must not be checked");
+                },
+                new CountingEncoder(),
+                new SignInThrottle(noTables, properties, java.time.Clock.systemUTC()));
+
+        assertThatThrownBy(() ->
+                        provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password)))
+                .isInstanceOf(AuthenticationServiceException.class)
+                .hasMessage("The sign-in could not be checked; try again in a moment.");
     }
 
     /** Counts the password checks a sign-in costs. */
