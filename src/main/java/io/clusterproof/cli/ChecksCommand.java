@@ -5,35 +5,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 
 /** {@code checks --format json}: every check with its cross-references and the controls it is evidence for. */
 final class ChecksCommand {
 
-    private final List<Path> catalogs = new ArrayList<>();
+    private final CatalogCommandOptions options;
     private final PrintStream out;
 
     ChecksCommand(List<String> args, PrintStream out) {
         this.out = out;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--format" -> {
-                    var format = ScanOptions.value(args, ++i, "--format");
-                    if (!format.equals("json")) {
-                        throw new UsageException("checks supports --format json only");
-                    }
-                }
-                case "--catalog" -> catalogs.add(Path.of(ScanOptions.value(args, ++i, "--catalog")));
-                default -> throw new UsageException("unknown argument " + args.get(i));
-            }
-        }
+        this.options = CatalogCommandOptions.parse("checks", args, Set.of("--format", "--catalog"));
     }
 
     int run() {
-        var catalog = CatalogOption.load(catalogs);
+        var catalog = options.load();
         var checks = new ArrayList<Object>();
         for (var check : catalog.checks()) {
             var d = check.definition();

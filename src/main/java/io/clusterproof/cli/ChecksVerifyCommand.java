@@ -5,9 +5,9 @@ import io.clusterproof.catalog.CatalogFiles;
 import io.clusterproof.catalog.InvalidCatalogException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code checks verify}: runs every fixture of the built-in catalog and of each {@code --catalog DIR}
@@ -15,29 +15,24 @@ import java.util.List;
  */
 final class ChecksVerifyCommand {
 
-    private final List<Path> catalogs = new ArrayList<>();
+    private final CatalogCommandOptions options;
     private final PrintStream out;
     private final PrintStream err;
 
     ChecksVerifyCommand(List<String> args, PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--catalog" -> catalogs.add(Path.of(ScanOptions.value(args, ++i, "--catalog")));
-                default -> throw new UsageException("unknown argument " + args.get(i));
-            }
-        }
+        this.options = CatalogCommandOptions.parse("checks verify", args, Set.of("--catalog"));
     }
 
     int run() {
         List<CheckFixtures.Verdict> verdicts;
         try {
             // the whole catalog first, frameworks included, validated as at application start
-            CatalogOption.load(catalogs);
+            options.load();
             var sources = new ArrayList<List<CatalogFile>>();
             sources.add(CatalogFiles.builtIn());
-            catalogs.forEach(path -> sources.add(CatalogFiles.folder(path)));
+            options.catalogs().forEach(path -> sources.add(CatalogFiles.folder(path)));
             verdicts = CheckFixtures.judge(sources);
         } catch (InvalidCatalogException | UncheckedIOException e) {
             err.println("clusterproof: " + e.getMessage());

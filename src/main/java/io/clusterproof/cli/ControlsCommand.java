@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code controls [--framework ID] --format json}: every control of the catalog's frameworks with
@@ -17,29 +17,17 @@ import java.util.List;
  */
 final class ControlsCommand {
 
-    private final List<Path> catalogs = new ArrayList<>();
-    private final List<String> frameworks = new ArrayList<>();
+    private final CatalogCommandOptions options;
     private final PrintStream out;
 
     ControlsCommand(List<String> args, PrintStream out) {
         this.out = out;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--format" -> {
-                    var format = ScanOptions.value(args, ++i, "--format");
-                    if (!format.equals("json")) {
-                        throw new UsageException("controls supports --format json only");
-                    }
-                }
-                case "--framework" -> frameworks.add(ScanOptions.value(args, ++i, "--framework"));
-                case "--catalog" -> catalogs.add(Path.of(ScanOptions.value(args, ++i, "--catalog")));
-                default -> throw new UsageException("unknown argument " + args.get(i));
-            }
-        }
+        this.options = CatalogCommandOptions.parse("controls", args, Set.of("--format", "--framework", "--catalog"));
     }
 
     int run() {
-        var catalog = CatalogOption.load(catalogs);
+        var catalog = options.load();
+        var frameworks = options.frameworks();
         for (var id : frameworks) {
             if (catalog.framework(id).isEmpty()) {
                 throw new UsageException("unknown framework " + id + " (known: "

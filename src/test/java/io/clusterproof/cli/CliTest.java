@@ -274,6 +274,22 @@ class CliTest {
     }
 
     @Test
+    void catalog_commands_accept_only_their_own_options_and_name_the_wrong_one() {
+        assertThat(run("checks", "--format", "csv")).isEqualTo(2);
+        assertThat(run("controls", "--format", "table")).isEqualTo(2);
+        assertThat(run("checks", "--framework", "gdpr")).isEqualTo(2);
+        assertThat(run("checks", "verify", "--format", "json")).isEqualTo(2);
+        assertThat(run("controls", "--catalog")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "checks supports --format json only",
+                        "controls supports --format json only",
+                        "unknown argument --framework",
+                        "unknown argument --format",
+                        "--catalog needs a value");
+    }
+
+    @Test
     void checks_lists_every_check_with_refs_and_controls() throws IOException {
         assertThat(run("checks", "--format", "json")).isZero();
 
