@@ -1,21 +1,23 @@
-package io.clusterproof.evidence;
+package io.clusterproof.base;
 
-import io.clusterproof.base.CsvCells;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 
 /**
- * RFC 4180 output in UTF-8 (CRLF between records, quotes where a cell needs them). Every cell
- * passes through {@link CsvCells#safe}, so a spreadsheet never runs one as a formula; nothing is
- * cut.
+ * The one way ClusterProof writes CSV: RFC 4180 (CRLF between records, quotes where a cell needs
+ * them). Every cell, the header's included, passes through {@link CsvCells#safe}, so a spreadsheet
+ * never runs one as a formula; nothing is cut. A {@code null} cell is empty.
  */
-final class CsvRows implements AutoCloseable {
+public final class CsvRows implements AutoCloseable {
 
     private final CSVPrinter printer;
 
@@ -23,11 +25,15 @@ final class CsvRows implements AutoCloseable {
         this.printer = printer;
     }
 
-    /** Writes to the stream without closing it; {@link #close()} flushes. */
-    static CsvRows to(OutputStream out, List<String> header) {
+    /** Writes UTF-8 to the stream without closing it; {@link #close()} flushes. */
+    public static CsvRows to(OutputStream out, List<String> header) {
+        return to(new OutputStreamWriter(out, StandardCharsets.UTF_8), header);
+    }
+
+    /** Writes to the writer without closing it; {@link #close()} flushes. */
+    public static CsvRows to(Writer out, List<String> header) {
         try {
-            var writer = new OutputStreamWriter(nonClosing(out), StandardCharsets.UTF_8);
-            var rows = new CsvRows(new CSVPrinter(writer, CSVFormat.RFC4180));
+            var rows = new CsvRows(new CSVPrinter(nonClosing(out), CSVFormat.RFC4180));
             rows.row(header);
             return rows;
         } catch (IOException e) {
@@ -35,10 +41,11 @@ final class CsvRows implements AutoCloseable {
         }
     }
 
-    void row(List<String> cells) {
+    /** One record; each cell is written as its text. */
+    public void row(List<? extends @Nullable Object> cells) {
         try {
             for (var cell : cells) {
-                printer.print(CsvCells.safe(cell));
+                printer.print(CsvCells.safe(cell == null ? "" : cell.toString()));
             }
             printer.println();
         } catch (IOException e) {
@@ -55,13 +62,8 @@ final class CsvRows implements AutoCloseable {
         }
     }
 
-    private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
+    private static Writer nonClosing(Writer out) {
+        return new FilterWriter(out) {
             @Override
             public void close() throws IOException {
                 flush();

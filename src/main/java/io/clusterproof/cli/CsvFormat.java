@@ -1,11 +1,9 @@
 package io.clusterproof.cli;
 
-import io.clusterproof.base.CsvCells;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.clusterproof.base.CsvRows;
 import java.io.Writer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.Arrays;
+import java.util.List;
 
 /** One row per finding, RFC 4180, formula-looking cells neutralised. */
 final class CsvFormat {
@@ -13,29 +11,21 @@ final class CsvFormat {
     private CsvFormat() {}
 
     static void write(ScanReport report, Writer out) {
-        var format = CSVFormat.RFC4180
-                .builder()
-                .setHeader(
-                        "Check", "Status", "Severity", "API Version", "Kind", "Namespace", "Name", "Message", "Paths")
-                .get();
-        try (var printer = new CSVPrinter(out, format)) {
+        var header =
+                List.of("Check", "Status", "Severity", "API Version", "Kind", "Namespace", "Name", "Message", "Paths");
+        try (var csv = CsvRows.to(out, header)) {
             for (var f : report.findings()) {
-                printer.printRecord(
-                        CsvCells.safe(f.checkId()),
+                csv.row(Arrays.asList(
+                        f.checkId(),
                         f.status(),
                         f.severity(),
-                        CsvCells.safe(f.resource().apiVersion()),
-                        CsvCells.safe(f.resource().kind()),
-                        CsvCells.safe(
-                                f.resource().namespace() == null
-                                        ? ""
-                                        : f.resource().namespace()),
-                        CsvCells.safe(f.resource().name()),
-                        CsvCells.safe(f.message()),
-                        CsvCells.safe(String.join(" ", f.paths())));
+                        f.resource().apiVersion(),
+                        f.resource().kind(),
+                        f.resource().namespace(),
+                        f.resource().name(),
+                        f.message(),
+                        String.join(" ", f.paths())));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,7 +2,7 @@ package io.clusterproof.drift;
 
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.AssessmentSummary;
-import io.clusterproof.base.CsvCells;
+import io.clusterproof.base.CsvRows;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.ObjectNormaliser;
@@ -10,11 +10,10 @@ import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotSummary;
 import jakarta.annotation.security.PermitAll;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -133,50 +130,29 @@ public class DriftService {
     /** The changes as CSV, one line per changed field (one per object added or removed), for spreadsheets. */
     @PermitAll
     public void exportCsv(long fromSnapshot, long toSnapshot, ChangeFilter filter, Writer out) {
-        var format = CSVFormat.RFC4180
-                .builder()
-                .setHeader(
-                        "change",
-                        "kind",
-                        "namespace",
-                        "name",
-                        "api_version",
-                        "field",
-                        "field_change",
-                        "before",
-                        "after")
-                .get();
-        try (var printer = new CSVPrinter(out, format)) {
+        var header = List.of(
+                "change", "kind", "namespace", "name", "api_version", "field", "field_change", "before", "after");
+        try (var csv = CsvRows.to(out, header)) {
             forEachChange(fromSnapshot, toSnapshot, filter, change -> {
                 var key = change.key();
                 var fields = change.fields().isEmpty()
                         ? List.<FieldChange>of(new FieldChange("", change.type(), null, null, null))
                         : change.fields();
                 for (var field : fields) {
-                    try {
-                        printer.printRecord(Stream.of(
-                                        change.churnOnly()
-                                                ? "CHANGED (churn only)"
-                                                : change.type().name(),
-                                        key.qualifiedKind(),
-                                        key.namespace(),
-                                        key.name(),
-                                        change.apiVersion(),
-                                        field.path(),
-                                        field.path().isEmpty()
-                                                ? ""
-                                                : field.type().name(),
-                                        field.before() == null ? "" : field.before(),
-                                        field.after() == null ? "" : field.after())
-                                .map(CsvCells::safe)
-                                .toList());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    csv.row(Arrays.asList(
+                            change.churnOnly()
+                                    ? "CHANGED (churn only)"
+                                    : change.type().name(),
+                            key.qualifiedKind(),
+                            key.namespace(),
+                            key.name(),
+                            change.apiVersion(),
+                            field.path(),
+                            field.path().isEmpty() ? "" : field.type().name(),
+                            field.before(),
+                            field.after()));
                 }
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

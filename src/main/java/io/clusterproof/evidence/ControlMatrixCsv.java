@@ -3,6 +3,7 @@ package io.clusterproof.evidence;
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.ControlResult;
 import io.clusterproof.assessment.ControlStatus;
+import io.clusterproof.base.CsvRows;
 import io.clusterproof.catalog.CheckMapping;
 import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.evidence.AttestationsInForce.Attestation;

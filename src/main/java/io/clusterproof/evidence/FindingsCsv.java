@@ -2,6 +2,7 @@ package io.clusterproof.evidence;
 
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.StatusCounts;
+import io.clusterproof.base.CsvRows;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.CompiledCheck;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.clusterproof.remediation;
 
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
-import io.clusterproof.base.CsvCells;
+import io.clusterproof.base.CsvRows;
 import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
@@ -12,12 +12,11 @@ import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.ResourceKey;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -211,60 +208,53 @@ public class RemediationService {
     @PermitAll
     @Transactional(readOnly = true)
     public void exportCsv(ItemFilter filter, Writer out) {
-        var format = CSVFormat.RFC4180
-                .builder()
-                .setHeader(
-                        "Item",
-                        "Cluster",
-                        "Check",
-                        "Title",
-                        "Severity",
-                        "Status",
-                        "Team",
-                        "Assignee",
-                        "Kind",
-                        "Namespace",
-                        "Name",
-                        "Created",
-                        "Due",
-                        "Overdue",
-                        "Resolved",
-                        "Ticket",
-                        "Waiver",
-                        "Last message")
-                .get();
-        try {
-            var printer = new CSVPrinter(out, format);
+        var header = List.of(
+                "Item",
+                "Cluster",
+                "Check",
+                "Title",
+                "Severity",
+                "Status",
+                "Team",
+                "Assignee",
+                "Kind",
+                "Namespace",
+                "Name",
+                "Created",
+                "Due",
+                "Overdue",
+                "Resolved",
+                "Ticket",
+                "Waiver",
+                "Last message");
+        try (var csv = CsvRows.to(out, header)) {
             for (int page = 0; ; page++) {
                 var chunk = page(filter, PageRequest.of(page, 500, Sort.by("id")));
                 for (var i : chunk) {
-                    printer.printRecord(
+                    csv.row(Arrays.asList(
                             i.id(),
                             i.clusterId(),
-                            CsvCells.safe(i.checkId()),
-                            CsvCells.safe(i.title()),
+                            i.checkId(),
+                            i.title(),
                             EnumLabels.of(i.severity()),
                             EnumLabels.of(i.status()),
-                            CsvCells.safe(nullToEmpty(i.team())),
-                            CsvCells.safe(nullToEmpty(i.assignee())),
-                            CsvCells.safe(i.resource().kind()),
-                            CsvCells.safe(i.resource().namespace()),
-                            CsvCells.safe(i.resource().name()),
+                            i.team(),
+                            i.assignee(),
+                            i.resource().kind(),
+                            i.resource().namespace(),
+                            i.resource().name(),
                             i.createdAt(),
                             i.dueAt(),
                             i.overdue(),
-                            i.resolvedAt() == null ? "" : i.resolvedAt(),
-                            CsvCells.safe(nullToEmpty(i.ticketUrl())),
-                            i.waiverId() == null ? "" : i.waiverId(),
-                            CsvCells.safe(nullToEmpty(i.lastMessage())));
+                            i.resolvedAt(),
+                            i.ticketUrl(),
+                            i.waiverId(),
+                            i.lastMessage()));
                 }
                 if (!chunk.hasNext()) {
                     break;
                 }
             }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -300,10 +290,6 @@ public class RemediationService {
         }
         var middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
-
-    private static String nullToEmpty(@Nullable String value) {
-        return value == null ? "" : value;
     }
 
     private static @Nullable String blank(@Nullable String value) {

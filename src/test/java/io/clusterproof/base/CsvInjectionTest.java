@@ -1,4 +1,4 @@
-package io.clusterproof.evidence;
+package io.clusterproof.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
