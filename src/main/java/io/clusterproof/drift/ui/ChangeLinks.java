@@ -1,6 +1,7 @@
 package io.clusterproof.drift.ui;
 
 import com.vaadin.flow.component.html.Anchor;
+import io.clusterproof.assessment.PostureLinks;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.drift.ChangeType;
 import io.clusterproof.drift.ControlChange;
@@ -44,16 +45,7 @@ record ChangeLinks(
             none.setEnabled(false);
             return none;
         }
-        var query = UrlState.empty()
-                .with("cluster", clusterId)
-                .with("assessment", assessment)
-                .with("rgroup", key.group())
-                .with("rkind", key.kind())
-                .with("rns", key.namespace())
-                .with("rname", key.name())
-                .toQueryParameters()
-                .getQueryString();
-        var anchor = new Anchor("resource?" + query, "Findings");
+        var anchor = new Anchor(PostureLinks.resource(clusterId, assessment, key), "Findings");
         anchor.addClassName("cp-findings-link");
         return anchor;
     }
@@ -62,28 +54,11 @@ record ChangeLinks(
     Anchor finding(FindingChange change) {
         var assessment = change.to() == null ? fromAssessment : toAssessment;
         var key = change.resource();
-        var query = UrlState.empty()
-                .with("cluster", clusterId)
-                .with("assessment", assessment)
-                .with("check", change.checkId())
-                .with("rgroup", key.group())
-                .with("rkind", key.kind())
-                .with("rns", key.namespace())
-                .with("rname", key.name())
-                .toQueryParameters()
-                .getQueryString();
-        return new Anchor("finding?" + query, key.display());
+        return new Anchor(PostureLinks.finding(clusterId, assessment, change.checkId(), key), key.display());
     }
 
     /** The control in the later assessment. */
     Anchor control(ControlChange change, String text) {
-        var query = UrlState.empty()
-                .with("cluster", clusterId)
-                .with("assessment", toAssessment)
-                .with("framework", change.frameworkId())
-                .with("ref", change.ref())
-                .toQueryParameters()
-                .getQueryString();
-        return new Anchor("control?" + query, text);
+        return new Anchor(PostureLinks.control(clusterId, toAssessment, change.frameworkId(), change.ref()), text);
     }
 }

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clusterproof.access.Role;
+import io.clusterproof.assessment.PostureLinks;
 import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
@@ -38,8 +39,6 @@ import io.clusterproof.remediation.RemediationService;
 import io.clusterproof.remediation.WaiverService;
 import io.clusterproof.snapshot.ClusterService;
 import jakarta.annotation.security.PermitAll;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /** One remediation item: what fails, who owns it, what happened to it, and the actions the role allows. */
@@ -109,11 +108,7 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
         facts.addClassName("cp-card");
         facts.setId("item-facts");
         var cluster = clusters.get(item.clusterId()).map(c -> c.name()).orElse("cluster " + item.clusterId());
-        var finding = "finding?cluster=" + item.clusterId() + "&check=" + encode(item.checkId()) + "&rgroup="
-                + encode(item.resource().group()) + "&rkind="
-                + encode(item.resource().kind()) + "&rns="
-                + encode(item.resource().namespace()) + "&rname="
-                + encode(item.resource().name());
+        var finding = PostureLinks.finding(item.clusterId(), null, item.checkId(), item.resource());
         facts.add(new Div(
                 new Span("Resource: "), new Anchor(finding, item.resource().display() + " on " + cluster)));
         facts.add(line("Last seen failing", item.lastMessage() == null ? "—" : item.lastMessage()));
@@ -247,10 +242,6 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
 
     private static String blank(String value) {
         return value.isEmpty() ? null : value;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** "Status: Open → In progress", "Created: Open", "Comment". */

@@ -26,6 +26,7 @@ import io.clusterproof.base.Phrases;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.ui.UrlState;
 import io.clusterproof.base.ui.YamlView;
+import io.clusterproof.snapshot.FindingsLinks;
 import io.clusterproof.snapshot.ManifestIssue;
 import io.clusterproof.snapshot.MissingKind;
 import io.clusterproof.snapshot.ResourceFilter;
@@ -33,9 +34,8 @@ import io.clusterproof.snapshot.ResourceRow;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotSummary;
 import jakarta.annotation.security.PermitAll;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The objects of one snapshot: filter by kind, namespace and name, open one as redacted YAML. */
 @Route("snapshots/:snapshot")
@@ -45,6 +45,7 @@ public class ResourceBrowserView extends VerticalLayout implements BeforeEnterOb
 
     private final SnapshotReader snapshots;
     private final TimeFormatter time;
+    private final ObjectProvider<FindingsLinks> findingsLinks;
     private final Grid<ResourceRow> grid = new Grid<>();
     private final ComboBox<String> kind = new ComboBox<>("Kind");
     private final ComboBox<String> namespace = new ComboBox<>("Namespace");
@@ -53,9 +54,10 @@ public class ResourceBrowserView extends VerticalLayout implements BeforeEnterOb
     private long clusterId;
     private boolean restoring;
 
-    ResourceBrowserView(SnapshotReader snapshots, TimeFormatter time) {
+    ResourceBrowserView(SnapshotReader snapshots, TimeFormatter time, ObjectProvider<FindingsLinks> findingsLinks) {
         this.snapshots = snapshots;
         this.time = time;
+        this.findingsLinks = findingsLinks;
         setSizeFull();
     }
 
@@ -173,20 +175,12 @@ public class ResourceBrowserView extends VerticalLayout implements BeforeEnterOb
         dialog.setWidth("min(90vw, 60em)");
         var yaml = new YamlView(object.body(), List.of());
         yaml.setId("object-yaml");
-        var findings = new Anchor(
-                "resource?cluster=" + clusterId + "&snapshot=" + snapshotId + "&rgroup="
-                        + encode(row.key().group()) + "&rkind="
-                        + encode(row.key().kind()) + "&rns=" + encode(row.key().namespace()) + "&rname="
-                        + encode(row.key().name()),
-                "Findings of this resource");
-        dialog.add(findings, yaml);
+        findingsLinks.ifAvailable(links -> dialog.add(
+                new Anchor(links.forResource(clusterId, snapshotId, row.key()), "Findings of this resource")));
+        dialog.add(yaml);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         // a child of this page: it goes when the user follows its link to another page
         add(dialog);
         dialog.open();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
