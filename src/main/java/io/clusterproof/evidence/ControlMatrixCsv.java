@@ -6,7 +6,7 @@ import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.base.CsvRows;
 import io.clusterproof.catalog.CheckMapping;
 import io.clusterproof.catalog.ControlDefinition;
-import io.clusterproof.evidence.AttestationsInForce.Attestation;
+import io.clusterproof.evidence.RemediationRecords.Attestation;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.HashMap;

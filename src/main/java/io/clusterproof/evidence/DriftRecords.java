@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * keeping those that bear on the framework (a check of the framework, on a resource in its scope).
  */
 @Component
-class DriftRecords implements DriftSummary {
+class DriftRecords {
 
     static final int MAX_CHANGES = 500;
     private static final int PAGE = 500;
@@ -33,8 +33,8 @@ class DriftRecords implements DriftSummary {
         this.assessments = assessments;
     }
 
-    @Override
-    public Drift of(long clusterId, String frameworkId, Instant from, Instant to) {
+    /** The drift of the cluster between the start and the end of {@code [from, to)} for the framework. */
+    Drift of(long clusterId, String frameworkId, Instant from, Instant to) {
         var points = assessments.trend(clusterId, frameworkId, Instant.EPOCH, to);
         var inPeriod = points.stream().filter(p -> !p.takenAt().isBefore(from)).toList();
         if (inPeriod.isEmpty()) {
@@ -119,4 +119,28 @@ class DriftRecords implements DriftSummary {
                 .map(f -> f.frameworks().contains(frameworkId))
                 .orElse(false);
     }
+
+    /**
+     * @param fromAssessmentId the assessment the comparison starts from (the baseline), if any
+     * @param toAssessmentId the assessment it ends at, if any
+     * @param changes the notable changes, newest first; the counts cover all of them
+     */
+    record Drift(
+            @Nullable Long fromAssessmentId,
+            @Nullable Long toAssessmentId,
+            int resourcesAdded,
+            int resourcesChanged,
+            int resourcesRemoved,
+            int findingsNewlyFailing,
+            int findingsFixed,
+            List<Change> changes) {}
+
+    /**
+     * One change: a finding whose status moved, or a resource that appeared, changed or went.
+     *
+     * @param resource for people, e.g. {@code Deployment payments/api}
+     * @param checkId the check whose result changed, if the change is about a finding
+     * @param before the status or state before, e.g. {@code PASS} or {@code absent}
+     */
+    record Change(Instant at, String resource, @Nullable String checkId, String before, String after) {}
 }

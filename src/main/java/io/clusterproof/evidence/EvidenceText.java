@@ -3,7 +3,7 @@ package io.clusterproof.evidence;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.catalog.FrameworkDefinition;
-import io.clusterproof.evidence.WaiversInForce.Waiver;
+import io.clusterproof.evidence.RemediationRecords.Waiver;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -8,7 +8,7 @@ import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.StatusCounts;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.ControlDefinition;
-import io.clusterproof.evidence.AttestationsInForce.Attestation;
+import io.clusterproof.evidence.RemediationRecords.Attestation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -10,8 +10,8 @@ import io.clusterproof.base.BaseProperties;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.catalog.FrameworkDefinition;
-import io.clusterproof.evidence.AttestationsInForce.Attestation;
-import io.clusterproof.evidence.WaiversInForce.Waiver;
+import io.clusterproof.evidence.RemediationRecords.Attestation;
+import io.clusterproof.evidence.RemediationRecords.Waiver;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.SnapshotReader;
@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +40,7 @@ public class OscalExport {
     private final SnapshotReader snapshots;
     private final ClusterService clusters;
     private final Catalog catalog;
-    private final ObjectProvider<WaiversInForce> waivers;
-    private final ObjectProvider<AttestationsInForce> attestations;
+    private final RemediationRecords remediation;
     private final BaseProperties base;
 
     OscalExport(
@@ -50,15 +48,13 @@ public class OscalExport {
             SnapshotReader snapshots,
             ClusterService clusters,
             Catalog catalog,
-            ObjectProvider<WaiversInForce> waivers,
-            ObjectProvider<AttestationsInForce> attestations,
+            RemediationRecords remediation,
             BaseProperties base) {
         this.assessments = assessments;
         this.snapshots = snapshots;
         this.clusters = clusters;
         this.catalog = catalog;
-        this.waivers = waivers;
-        this.attestations = attestations;
+        this.remediation = remediation;
         this.base = base;
     }
 
@@ -70,21 +66,14 @@ public class OscalExport {
                 .orElseThrow(() -> new NotFoundException("Assessment " + assessmentId + " does not exist."));
         var cluster = cluster(summary.clusterId());
         var window = window(summary);
-        var waiverSource = waivers.getIfAvailable();
-        var attestationSource = attestations.getIfAvailable();
         var attested = new ArrayList<Attestation>();
-        if (attestationSource != null) {
-            catalog.frameworks()
-                    .forEach(f -> attested.addAll(attestationSource.inForce(f.id(), window.from(), window.to())));
-        }
+        catalog.frameworks().forEach(f -> attested.addAll(remediation.inForce(f.id(), window.from(), window.to())));
         var assessment = assessment(
                 summary,
                 cluster.name(),
                 staleAt(cluster, summary),
                 List.copyOf(catalog.frameworks()),
-                waiverSource == null
-                        ? List.of()
-                        : waiverSource.inForce(summary.clusterId(), window.from(), window.to()),
+                remediation.inForce(summary.clusterId(), window.from(), window.to()),
                 attested);
         return OscalDocument.of(
                 "ClusterProof assessment " + assessmentId + " of cluster " + cluster.name(),

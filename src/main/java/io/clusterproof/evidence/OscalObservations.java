@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterproof.assessment.StatusCounts;
 import io.clusterproof.catalog.Catalog;
-import io.clusterproof.evidence.AttestationsInForce.Attestation;
+import io.clusterproof.evidence.RemediationRecords.Attestation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

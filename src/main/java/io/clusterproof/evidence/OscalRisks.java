@@ -2,7 +2,7 @@ package io.clusterproof.evidence;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.clusterproof.evidence.WaiversInForce.Waiver;
+import io.clusterproof.evidence.RemediationRecords.Waiver;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;

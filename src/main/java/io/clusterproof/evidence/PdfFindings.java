@@ -10,7 +10,7 @@ import io.clusterproof.catalog.CheckDefinition;
 import io.clusterproof.catalog.CompiledCheck;
 import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.catalog.Severity;
-import io.clusterproof.evidence.WaiversInForce.Waiver;
+import io.clusterproof.evidence.RemediationRecords.Waiver;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;

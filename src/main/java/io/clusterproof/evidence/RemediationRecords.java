@@ -8,11 +8,12 @@ import io.clusterproof.snapshot.ClusterService;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The waivers and attestations a report shows, read from the remediation module. */
 @Component
-class RemediationRecords implements WaiversInForce, AttestationsInForce {
+class RemediationRecords {
 
     private final WaiverService waivers;
     private final AttestationService attestations;
@@ -24,16 +25,16 @@ class RemediationRecords implements WaiversInForce, AttestationsInForce {
         this.clusters = clusters;
     }
 
-    @Override
-    public List<Waiver> inForce(long clusterId, Instant from, Instant to) {
+    /** Waivers approved and unexpired for the cluster at any time in {@code [from, to)}, ordered by id. */
+    List<Waiver> inForce(long clusterId, Instant from, Instant to) {
         var name = clusters.get(clusterId).map(c -> c.name()).orElse("cluster " + clusterId);
         return waivers.inForce(clusterId, from, to).stream()
                 .map(w -> waiver(w, name))
                 .toList();
     }
 
-    @Override
-    public List<Attestation> inForce(String frameworkId, Instant from, Instant to) {
+    /** Attestations of the framework's controls valid at any time in {@code [from, to)}, ordered by control. */
+    List<Attestation> inForce(String frameworkId, Instant from, Instant to) {
         return attestations.all().stream()
                 .filter(a -> a.frameworkId().equals(frameworkId))
                 .filter(a -> a.attestedAt().isBefore(to))
@@ -76,4 +77,40 @@ class RemediationRecords implements WaiversInForce, AttestationsInForce {
                 end(a),
                 evidence);
     }
+
+    /**
+     * A risk acceptance as the report shows it.
+     *
+     * @param id the id findings carry as {@code waiverId}
+     * @param covers what it covers, for people: a check and resource, or a check in a namespace
+     * @param ticket the change or risk ticket, if any
+     */
+    record Waiver(
+            long id,
+            String checkId,
+            String covers,
+            String reason,
+            @Nullable String ticket,
+            String requestedBy,
+            String approvedBy,
+            Instant approvedAt,
+            Instant expiresAt) {}
+
+    /**
+     * A person's statement that an attestation control is met.
+     *
+     * @param id the id control results carry as {@code attestationId}
+     * @param covers the clusters it covers, in words ("every cluster (organisation-wide)" or names)
+     * @param evidence where the supporting document is kept (a link or a document number), if given
+     */
+    record Attestation(
+            long id,
+            String frameworkId,
+            String controlRef,
+            String covers,
+            String statement,
+            String attestedBy,
+            Instant attestedAt,
+            Instant expiresAt,
+            @Nullable String evidence) {}
 }

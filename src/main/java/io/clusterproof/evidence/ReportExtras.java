@@ -1,16 +1,16 @@
 package io.clusterproof.evidence;
 
-import io.clusterproof.evidence.AttestationsInForce.Attestation;
-import io.clusterproof.evidence.DriftSummary.Drift;
-import io.clusterproof.evidence.WaiversInForce.Waiver;
+import io.clusterproof.evidence.DriftRecords.Drift;
+import io.clusterproof.evidence.RemediationRecords.Attestation;
+import io.clusterproof.evidence.RemediationRecords.Waiver;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the modules keeping waivers, attestations and drift say about a report's scope. A null
- * field means no module supplies it, which the report states rather than showing an empty list.
+ * The waivers, attestations and drift of a report's scope. A null field means they were not read
+ * (as in {@link #NONE}), which the report states rather than showing an empty list.
  *
  * @param waivers per cluster id
  * @param drift per cluster id

@@ -4,10 +4,8 @@
  * packs (a ZIP of the report, the CSVs, the OSCAL document and a manifest of their SHA-256
  * digests) kept immutable in the evidence locker with their own digest. It runs scheduled packs
  * (weekly by default) with optional delivery by email, and deletes packs only when their
- * retention ends. Waivers, attestations and drift reach the reports through the {@link
- * io.clusterproof.evidence.WaiversInForce}, {@link io.clusterproof.evidence.AttestationsInForce}
- * and {@link io.clusterproof.evidence.DriftSummary} interfaces that the modules keeping them
- * implement; without them the report says that none are recorded.
+ * retention ends. Waivers and attestations are read from the remediation module's services and
+ * drift from the drift module's, through {@code RemediationRecords} and {@code DriftRecords}.
  */
 @ApplicationModule(
         allowedDependencies = {"access", "assessment", "base", "base::ui", "catalog", "drift", "remediation", "snapshot"

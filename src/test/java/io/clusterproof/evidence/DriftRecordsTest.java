@@ -21,7 +21,7 @@ class DriftRecordsTest {
     TestClusters clusters;
 
     @Autowired
-    DriftSummary drift;
+    DriftRecords drift;
 
     @TempDir
     Path dir;

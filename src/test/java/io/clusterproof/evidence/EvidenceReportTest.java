@@ -218,7 +218,7 @@ class EvidenceReportTest {
         var extras = new ReportExtras(
                 Map.of(
                         clusterId,
-                        List.of(new WaiversInForce.Waiver(
+                        List.of(new RemediationRecords.Waiver(
                                 41,
                                 "privileged-container",
                                 "Deployment payments/legacy-agent",
@@ -228,7 +228,7 @@ class EvidenceReportTest {
                                 "officer",
                                 at,
                                 at.plusSeconds(86_400 * 90)))),
-                List.of(new AttestationsInForce.Attestation(
+                List.of(new RemediationRecords.Attestation(
                         7,
                         DemoEvidence.PCI,
                         "12.6.1",
@@ -240,7 +240,7 @@ class EvidenceReportTest {
                         "HR-2026-14")),
                 Map.of(
                         clusterId,
-                        new DriftSummary.Drift(
+                        new DriftRecords.Drift(
                                 1L,
                                 2L,
                                 3,
@@ -248,7 +248,7 @@ class EvidenceReportTest {
                                 5,
                                 6,
                                 7,
-                                List.of(new DriftSummary.Change(
+                                List.of(new DriftRecords.Change(
                                         at, "Deployment payments/api", "image-tag-pinned", "PASS", "FAIL")))));
         var out = new ByteArrayOutputStream();
         exports.pdf(200).write(resolved.scope(), extras, "test", at, out, Progress.NONE);
