@@ -64,12 +64,11 @@ final class PdfReport {
                         scope.clusters().stream().map(ClusterEvidence::name).toList()));
         document.open();
         var findings = new PdfFindings(assessments, catalog, cells, pageSize, scope.zone());
-        var sections = new PdfSections(assessments, cells, scope, extras);
-        sections.cover(document, generatedBy, generatedAt);
+        new PdfCover(assessments, cells, scope, extras).add(document, generatedBy, generatedAt);
         progress.report("Summary", 0.02);
-        sections.summary(document, this::chart);
-        sections.scope(document);
-        sections.controls(document);
+        new PdfSummary(assessments, cells, scope, extras).add(document, this::chart);
+        new PdfScope(assessments, cells, scope, extras).add(document);
+        new PdfControls(assessments, cells, scope, extras).add(document);
         progress.report("Controls", 0.1);
 
         var appendixFailing = new ArrayList<ClusterEvidence>();
@@ -104,9 +103,9 @@ final class PdfReport {
                         listing.slice((double) i / assessed.size(), (double) (i + 1) / assessed.size()));
             }
         }
-        sections.waiversAndAttestations(document, findings, inlineFindings, appendixWaived);
-        sections.drift(document);
-        sections.methodology(document);
+        new PdfWaivers(assessments, cells, scope, extras).add(document, findings, inlineFindings, appendixWaived);
+        new PdfDrift(assessments, cells, scope, extras).add(document);
+        new PdfMethodology(assessments, cells, scope, extras).add(document);
         appendix(
                 document,
                 cells,
