@@ -13,6 +13,7 @@ import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.ShopManifests;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

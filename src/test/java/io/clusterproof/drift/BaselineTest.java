@@ -12,6 +12,7 @@ import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.ShopManifests;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,6 +9,7 @@ import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.ShopManifests;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;

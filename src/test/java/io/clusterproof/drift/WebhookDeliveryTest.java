@@ -16,6 +16,7 @@ import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.ShopManifests;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.ShopManifests;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +28,11 @@ class DriftRecordsTest {
 
     @Test
     void a_regression_in_the_period_is_counted_and_listed_for_the_framework_it_bears_on() throws IOException {
-        write(false, "registry.example/api:1");
+        ShopManifests.BEFORE.write(dir, false);
         var cluster = clusters.manifests("drift-report", dir);
         var start = Instant.now().minus(Duration.ofMinutes(1));
         var first = clusters.latestAssessment(clusters.collect(cluster).snapshotId());
-        write(true, "registry.example/api:2");
+        ShopManifests.BEFORE.write(dir, true);
         var last = clusters.latestAssessment(clusters.collect(cluster).snapshotId());
         var end = Instant.now().plus(Duration.ofMinutes(1));
 
@@ -58,29 +58,5 @@ class DriftRecordsTest {
         var before = drift.of(cluster.id(), "pci-dss-4.0", start.minus(Duration.ofDays(2)), start);
         assertThat(before.fromAssessmentId()).isNull();
         assertThat(before.changes()).isEmpty();
-    }
-
-    private void write(boolean privileged, String image) throws IOException {
-        Files.writeString(dir.resolve("shop.yaml"), """
-                apiVersion: v1
-                kind: Namespace
-                metadata:
-                  name: shop
-                  labels: {team: payments, clusterproof.io/scope: cde, clusterproof.io/data-class: cde}
-                ---
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: api, namespace: shop}
-                spec:
-                  replicas: 2
-                  selector: {matchLabels: {app: api}}
-                  template:
-                    metadata: {labels: {app: api}}
-                    spec:
-                      containers:
-                        - name: api
-                          image: %s
-                          securityContext: {privileged: %s}
-                """.formatted(image, privileged));
     }
 }

@@ -25,6 +25,7 @@ import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.ShopManifests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -554,37 +555,7 @@ class RemediationLifecycleTest {
         return AsAdmin.as("eddie", "ENGINEER", work);
     }
 
-    private void write(boolean privileged) throws IOException {
-        Files.writeString(dir.resolve("shop.yaml"), """
-                apiVersion: v1
-                kind: Namespace
-                metadata:
-                  name: shop
-                  labels: {team: payments, clusterproof.io/scope: cde, clusterproof.io/data-class: cde}
-                ---
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: api, namespace: shop}
-                spec:
-                  replicas: 3
-                  selector: {matchLabels: {app: api}}
-                  template:
-                    metadata: {labels: {app: api}}
-                    spec:
-                      containers:
-                        - name: api
-                          image: registry.example/api:1
-                          securityContext: {privileged: %s}
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: api-1
-                  namespace: shop
-                  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: api-7d, uid: u1, controller: true}]
-                spec:
-                  containers:
-                    - {name: api, image: registry.example/api:1, securityContext: {privileged: %s}}
-                """.formatted(privileged, privileged));
+    private void write(boolean privileged) {
+        ShopManifests.BEFORE.write(dir, privileged);
     }
 }

@@ -1,4 +1,4 @@
-package io.clusterproof.drift;
+package io.clusterproof.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
