@@ -172,7 +172,7 @@ class ApiTest {
                                 200)
                         .at("/items/0/status")
                         .asText()
-                        .equals("SUCCEEDED"));
+                        .equals("COMPLETE"));
     }
 
     @Test
