@@ -23,6 +23,7 @@ class ApiToken {
     @Enumerated(EnumType.STRING)
     private Role role;
 
+    private @Nullable String team;
     private String createdBy;
     private Instant createdAt;
     private Instant expiresAt;
@@ -44,6 +45,7 @@ class ApiToken {
             String tokenHash,
             String tokenPrefix,
             Role role,
+            @Nullable String team,
             String createdBy,
             Instant createdAt,
             Instant expiresAt) {
@@ -51,6 +53,7 @@ class ApiToken {
         this.tokenHash = tokenHash;
         this.tokenPrefix = tokenPrefix;
         this.role = role;
+        this.team = team;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
@@ -62,6 +65,11 @@ class ApiToken {
 
     Role role() {
         return role;
+    }
+
+    @Nullable
+    String team() {
+        return team;
     }
 
     String createdBy() {
@@ -94,6 +102,7 @@ class ApiToken {
                 name,
                 tokenPrefix,
                 role,
+                team,
                 createdBy,
                 createdAt,
                 expiresAt,

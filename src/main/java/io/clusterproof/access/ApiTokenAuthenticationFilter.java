@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -49,15 +50,18 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
      * administrator who created the token is accountable for it: separation-of-duty rules treat
      * the token's actions as theirs.
      */
-    static final class TokenAuthentication extends AbstractAuthenticationToken implements AccountableActor {
+    static final class TokenAuthentication extends AbstractAuthenticationToken
+            implements AccountableActor, TeamBoundActor {
 
         private final String name;
         private final String accountable;
+        private final @Nullable String team;
 
         TokenAuthentication(ApiTokenService.Authenticated token) {
             super(List.of(new SimpleGrantedAuthority(token.role().authority())));
             this.name = "token:" + token.name();
             this.accountable = token.createdBy();
+            this.team = token.team();
             setAuthenticated(true);
         }
 
@@ -79,6 +83,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         @Override
         public String accountablePerson() {
             return accountable;
+        }
+
+        @Override
+        public @Nullable String team() {
+            return team;
         }
     }
 }

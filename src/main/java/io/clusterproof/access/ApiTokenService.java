@@ -51,7 +51,25 @@ public class ApiTokenService {
     /** As {@link #create(String, Role, Duration)}, with a note for the audit entry (where it was issued). */
     @RolesAllowed(Role.ADMIN_NAME)
     public IssuedApiToken create(String name, Role role, Duration lifetime, @Nullable String auditNote) {
+        return create(name, role, null, lifetime, auditNote);
+    }
+
+    /**
+     * As {@link #create(String, Role, Duration, String)}, for an engineer's token the team whose
+     * remediation items it works; an engineer's token without a team changes no item.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public IssuedApiToken create(
+            String name, Role role, @Nullable String team, Duration lifetime, @Nullable String auditNote) {
         var trimmed = name.trim();
+        var tokenTeam = team == null || team.isBlank() ? null : team.trim();
+        if (tokenTeam != null && role != Role.ENGINEER) {
+            throw new UserFacingException("Only an engineer's token has a team; a token with role " + role
+                    + " works on every team's items or on none.");
+        }
+        if (tokenTeam != null && tokenTeam.length() > 64) {
+            throw new UserFacingException("Team \"" + tokenTeam + "\" is too long: at most 64 characters.");
+        }
         if (!NAME.matcher(trimmed).matches()) {
             throw new UserFacingException("Token name \"" + name + "\" is not valid: use up to 64 letters, digits, "
                     + "spaces, dots, dashes or underscores.");
@@ -67,9 +85,19 @@ public class ApiTokenService {
         var value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         var now = clock.instant();
         var token = tokens.save(new ApiToken(
-                trimmed, hash(value), value.substring(0, 8), role, AuditLog.currentActor(), now, now.plus(lifetime)));
+                trimmed,
+                hash(value),
+                value.substring(0, 8),
+                role,
+                tokenTeam,
+                AuditLog.currentActor(),
+                now,
+                now.plus(lifetime)));
         auditLog.record(AuditEvent.of("API_TOKEN_CREATED", "api-token", trimmed)
-                .change(null, "role=" + role + ", expiresAt=" + now.plus(lifetime))
+                .change(
+                        null,
+                        "role=" + role + (tokenTeam == null ? "" : ", team=" + tokenTeam) + ", expiresAt="
+                                + now.plus(lifetime))
                 .withDetail(auditNote));
         return new IssuedApiToken(token.summary(now), value);
     }
@@ -90,8 +118,8 @@ public class ApiTokenService {
     }
 
     /** A token that passed: its name and role. */
-    /** A usable token: its name, role, and the administrator accountable for what it does. */
-    record Authenticated(String name, Role role, String createdBy) {}
+    /** A usable token: its name, role, team, and the administrator accountable for what it does. */
+    record Authenticated(String name, Role role, @Nullable String team, String createdBy) {}
 
     /** What a presented token turned out to be: usable, or why not (said to its bearer only). */
     record Check(@Nullable Authenticated token, String rejection) {
@@ -122,7 +150,7 @@ public class ApiTokenService {
             return Check.rejected(creatorRejection.get());
         }
         token.usedAt(now);
-        return new Check(new Authenticated(token.name(), token.role(), token.createdBy()), "");
+        return new Check(new Authenticated(token.name(), token.role(), token.team(), token.createdBy()), "");
     }
 
     static String hash(String value) {

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -84,6 +85,8 @@ class SecurityConfiguration {
                 session.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
         http.authorizeHttpRequests(
                 auth -> auth.requestMatchers("/styles/**", "/icons/**").permitAll());
+        // Vaadin exempts its login page from the CSRF check; the sign-in POST still needs the token
+        http.addFilterAfter(new SignInCsrfFilter("/login"), CsrfFilter.class);
         var sso = singleSignOn.getIfAvailable();
         if (sso != null) {
             sso.addSignIn(http);

@@ -21,6 +21,11 @@ interface UserAccountRepository extends ListCrudRepository<UserAccount, Long> {
 
     long countByDemoTrue();
 
+    List<UserAccount> findByTeamAndEnabledTrueOrderByUsername(String team);
+
+    @Query("select distinct u.team from UserAccount u where u.enabled = true and u.team is not null order by u.team")
+    List<String> enabledTeams();
+
     List<UserAccount> findByDemoTrue();
 
     @Query("""

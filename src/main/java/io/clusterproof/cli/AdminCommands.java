@@ -27,11 +27,12 @@ public final class AdminCommands {
     static final String USAGE = """
             Usage:
               java -jar clusterproof.jar token create --name NAME --role ADMIN|OFFICER|ENGINEER|AUDITOR
-                                                      [--user USERNAME] [--days 1-366]
+                                                      [--team TEAM] [--user USERNAME] [--days 1-366]
               java -jar clusterproof.jar audit verify
 
             token create   issues an API token and prints it once (the audit log notes it was issued from
-                           the command line; --user names the administrator accountable for it)
+                           the command line; --user names the administrator accountable for it;
+                           --team, for an ENGINEER token, the team whose remediation items it works)
             audit verify   checks the audit log's hash chain; exit code 1 names the first broken link
             """;
 
@@ -103,6 +104,7 @@ public final class AdminCommands {
                         .create(
                                 request.name(),
                                 request.role(),
+                                request.team(),
                                 Duration.ofDays(request.days()),
                                 "issued from the command line"));
         if (issued == null) {
@@ -116,12 +118,14 @@ public final class AdminCommands {
             String name,
             Role role,
             @org.jspecify.annotations.Nullable String user,
+            @org.jspecify.annotations.Nullable String team,
             int days) {
 
         static TokenRequest parse(List<String> options) {
             String name = null;
             Role role = null;
             String user = null;
+            String team = null;
             var days = 90;
             for (int i = 0; i < options.size(); i++) {
                 var option = options.get(i);
@@ -140,6 +144,7 @@ public final class AdminCommands {
                         }
                     }
                     case "--user" -> user = value;
+                    case "--team" -> team = value;
                     case "--days" -> {
                         try {
                             days = Integer.parseInt(value);
@@ -153,7 +158,7 @@ public final class AdminCommands {
             if (name == null || role == null) {
                 throw new UsageException("token create needs --name and --role");
             }
-            return new TokenRequest(name, role, user, days);
+            return new TokenRequest(name, role, user, team, days);
         }
     }
 }

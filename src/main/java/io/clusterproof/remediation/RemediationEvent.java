@@ -19,6 +19,7 @@ class RemediationEvent {
         CREATED,
         STATUS,
         ASSIGNED,
+        TEAM,
         TICKET,
         COMMENT
     }

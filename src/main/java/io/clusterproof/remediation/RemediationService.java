@@ -2,10 +2,13 @@ package io.clusterproof.remediation;
 
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.Role;
+import io.clusterproof.access.TeamDirectory;
+import io.clusterproof.access.UserSummary;
 import io.clusterproof.base.CsvRows;
 import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
+import io.clusterproof.base.NotPermittedException;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.WebLinks;
 import io.clusterproof.catalog.Severity;
@@ -36,7 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The remediation board and item work. Engineers and administrators move items by hand (start,
  * claim fixed, assign, link a ticket); only an assessment resolves them. Every change lands in the
- * item's history and the audit log.
+ * item's history and the audit log. Separation of duties: engineers change only their own team's
+ * items, assign them only to members of that team, and never move an item to another team; officers
+ * and administrators change every team's items and their team.
  */
 @Service
 @Transactional
@@ -48,12 +53,19 @@ public class RemediationService {
     private final RemediationItemRepository items;
     private final RemediationEventRepository events;
     private final ItemLog log;
+    private final TeamDirectory teams;
     private final Clock clock;
 
-    RemediationService(RemediationItemRepository items, RemediationEventRepository events, ItemLog log, Clock clock) {
+    RemediationService(
+            RemediationItemRepository items,
+            RemediationEventRepository events,
+            ItemLog log,
+            TeamDirectory teams,
+            Clock clock) {
         this.items = items;
         this.events = events;
         this.log = log;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -115,26 +127,101 @@ public class RemediationService {
         return move(id, ItemStatus.PENDING_VERIFICATION, OPEN, note);
     }
 
+    /**
+     * Assigns the item to a member of its team (or to nobody, for a blank assignee). The assignee is
+     * an account of the item's team, never free text.
+     */
     @RolesAllowed({Role.ENGINEER_NAME, Role.ADMIN_NAME})
-    public ItemSummary assign(long id, @Nullable String team, @Nullable String assignee) {
-        var item = find(id);
+    public ItemSummary assign(long id, @Nullable String assignee) {
+        var item = findChangeable(id);
+        var username = blank(assignee);
+        if (username != null && !isMember(item.team(), username)) {
+            throw new InvalidInputException(
+                    "assignee",
+                    item.team() == null
+                            ? "Item #" + id + " has no team yet, so it cannot be assigned; an officer or"
+                                    + " administrator sets its team first."
+                            : "\"" + username + "\" is not a member of team \"" + item.team()
+                                    + "\"; choose one of its members: " + memberNames(item.team()) + ".");
+        }
         var before = item.auditState();
-        item.assign(blank(team), blank(assignee), clock.instant());
+        item.assign(item.team(), username, clock.instant());
         log.record(
                 item,
                 AuditLog.currentActorName(),
                 RemediationEvent.Kind.ASSIGNED,
                 item.status(),
                 before,
-                "team " + (item.team() == null ? "-" : item.team()) + ", assignee "
-                        + (item.assignee() == null ? "-" : item.assignee()),
+                "assignee " + (item.assignee() == null ? "-" : item.assignee()),
                 clock.instant());
         return item.summary(clock.instant());
     }
 
+    /**
+     * Moves the item to another team: the resolver's choice overruled, by an officer or administrator
+     * only, with the reason in the history and the audit log. The assignee is cleared when they are
+     * not a member of the new team.
+     */
+    @RolesAllowed({Role.OFFICER_NAME, Role.ADMIN_NAME})
+    public ItemSummary changeTeam(long id, @Nullable String team, @Nullable String reason) {
+        var next = blank(team);
+        if (next == null) {
+            throw new InvalidInputException("team", "Choose the team that owns item #" + id + ".");
+        }
+        if (next.length() > 64) {
+            throw new InvalidInputException("team", "Team \"" + next + "\" is too long: at most 64 characters.");
+        }
+        var item = findChangeable(id);
+        var before = item.auditState();
+        var previous = item.team();
+        var assignee = item.assignee() != null && isMember(next, item.assignee()) ? item.assignee() : null;
+        item.assign(next, assignee, clock.instant());
+        var why = blank(reason);
+        log.record(
+                item,
+                AuditLog.currentActorName(),
+                RemediationEvent.Kind.TEAM,
+                item.status(),
+                before,
+                "team " + (previous == null ? "-" : previous) + " → " + next + (why == null ? "" : ": " + why),
+                clock.instant());
+        return item.summary(clock.instant());
+    }
+
+    /** The accounts an item of this team can be assigned to. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<UserSummary> assignees(@Nullable String team) {
+        return team == null ? List.of() : teams.members(team);
+    }
+
+    /** Whether the current user may change this item: their own team's, or every team's for officers and admins. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public boolean mayChange(ItemSummary item) {
+        return teams.currentScope().covers(item.team());
+    }
+
+    /** Why the current user may not change this item, or empty when they may. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<String> refusal(ItemSummary item) {
+        var scope = teams.currentScope();
+        return scope.covers(item.team()) ? Optional.empty() : Optional.of(scope.refusal(item.team()));
+    }
+
+    /** Teams known to accounts or items: the choices for an item's team. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<String> knownTeams() {
+        var all = new java.util.TreeSet<>(items.teams());
+        all.addAll(teams.teams());
+        return List.copyOf(all);
+    }
+
     @RolesAllowed({Role.ENGINEER_NAME, Role.ADMIN_NAME})
     public ItemSummary linkTicket(long id, @Nullable String ticketUrl) {
-        var item = find(id);
+        var item = findChangeable(id);
         var before = item.auditState();
         item.linkTicket(WebLinks.optional("ticketUrl", ticketUrl), clock.instant());
         log.record(
@@ -156,7 +243,7 @@ public class RemediationService {
         if (text.length() > 5000) {
             throw new InvalidInputException("text", "A comment may have at most 5000 characters.");
         }
-        var item = find(id);
+        var item = findChangeable(id);
         log.record(
                 item,
                 AuditLog.currentActorName(),
@@ -259,7 +346,7 @@ public class RemediationService {
     }
 
     private ItemSummary move(long id, ItemStatus next, Set<ItemStatus> allowedFrom, @Nullable String note) {
-        var item = find(id);
+        var item = findChangeable(id);
         if (!allowedFrom.contains(item.status())) {
             throw new UserFacingException(
                     "Item #" + id + " is " + EnumLabels.of(item.status()).toLowerCase(Locale.ROOT)
@@ -282,6 +369,26 @@ public class RemediationService {
 
     private RemediationItem find(long id) {
         return items.findById(id).orElseThrow(() -> new NotFoundException("Item #" + id + " does not exist."));
+    }
+
+    /** The item, when the current user's team scope covers it; refused (403) otherwise. */
+    private RemediationItem findChangeable(long id) {
+        var item = find(id);
+        var scope = teams.currentScope();
+        if (!scope.covers(item.team())) {
+            throw new NotPermittedException("Item #" + id + ": " + scope.refusal(item.team()));
+        }
+        return item;
+    }
+
+    private boolean isMember(@Nullable String team, String username) {
+        return team != null
+                && teams.members(team).stream().anyMatch(u -> u.username().equals(username));
+    }
+
+    private String memberNames(@Nullable String team) {
+        var members = assignees(team).stream().map(UserSummary::username).toList();
+        return members.isEmpty() ? "it has none yet" : String.join(", ", members);
     }
 
     private static @Nullable Double median(List<Double> sorted) {

@@ -172,7 +172,7 @@ class ApiTest {
                                 200)
                         .at("/items/0/status")
                         .asText()
-                        .equals("SUCCEEDED"));
+                        .equals("COMPLETE"));
     }
 
     @Test
@@ -253,27 +253,32 @@ class ApiTest {
     @Test
     void engineers_work_items_through_the_api_and_auditors_export_them() throws Exception {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> AsAdmin.admin(() -> remediation.count(
-                                new ItemFilter(cluster.id(), null, EnumSet.of(ItemStatus.OPEN), null, false, null)))
+                .until(() -> AsAdmin.admin(() -> remediation.count(new ItemFilter(
+                                cluster.id(), "payments", EnumSet.of(ItemStatus.OPEN), null, false, null)))
                         > 0);
         var id = AsAdmin.admin(() -> remediation.page(
-                        new ItemFilter(cluster.id(), null, EnumSet.of(ItemStatus.OPEN), null, false, null),
+                        new ItemFilter(cluster.id(), "payments", EnumSet.of(ItemStatus.OPEN), null, false, null),
                         Pageable.ofSize(1)))
                 .getContent()
                 .get(0)
                 .id();
+        // an engineer's token works the items of its team
+        var engineer = AsAdmin.as(
+                        "test-admin",
+                        "ADMIN",
+                        () -> tokens.create(
+                                "api-engineer-payments", Role.ENGINEER, "payments", Duration.ofDays(30), null))
+                .token();
 
         assertThat(http.call("POST", "/api/v1/remediation/items/" + id + "/start", TOKENS.get(Role.AUDITOR), null)
                         .statusCode())
                 .isEqualTo(403);
-        var started = json(
-                http.call("POST", "/api/v1/remediation/items/" + id + "/start", TOKENS.get(Role.ENGINEER), null), 200);
+        var started = json(http.call("POST", "/api/v1/remediation/items/" + id + "/start", engineer, null), 200);
         assertThat(started.get("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(field(http.call(
-                        "POST", "/api/v1/remediation/items/" + id + "/comments", TOKENS.get(Role.ENGINEER), "{}")))
+        assertThat(field(http.call("POST", "/api/v1/remediation/items/" + id + "/comments", engineer, "{}")))
                 .isEqualTo("text");
         var history = json(http.get("/api/v1/remediation/items/" + id + "/history", TOKENS.get(Role.AUDITOR)), 200);
-        assertThat(history.findValuesAsText("actor")).contains("token:api-engineer");
+        assertThat(history.findValuesAsText("actor")).contains("token:api-engineer-payments");
 
         var csv = http.get("/api/v1/remediation/items.csv?cluster=" + cluster.id(), TOKENS.get(Role.AUDITOR));
         assertThat(csv.statusCode()).isEqualTo(200);

@@ -58,6 +58,7 @@ public class ApiTokensView extends VerticalLayout {
         grid.addColumn(ApiTokenSummary::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(t -> t.prefix() + "…").setHeader("Starts with").setAutoWidth(true);
         grid.addColumn(t -> t.role().name()).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(t -> t.team() == null ? "" : t.team()).setHeader("Team").setAutoWidth(true);
         grid.addComponentColumn(t -> switch (t.state()) {
                     case "ACTIVE" -> Badges.success("Active");
                     case "EXPIRED" -> Badges.warning("Expired");
@@ -89,11 +90,14 @@ public class ApiTokensView extends VerticalLayout {
         var role = new ComboBox<Role>("Role");
         role.setItems(Role.values());
         role.setValue(Role.AUDITOR);
+        var team = new TextField("Team");
+        team.setHelperText("For an engineer's token: the team whose remediation items it works");
+        team.setId("token-team");
         var days = new IntegerField("Expires after (days)");
         days.setMin(1);
         days.setMax(366);
         days.setValue(90);
-        var form = new FormLayout(name, role, days);
+        var form = new FormLayout(name, role, team, days);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
         var save = new Button("Create", e -> {
@@ -101,7 +105,9 @@ public class ApiTokensView extends VerticalLayout {
                 var issued = tokens.create(
                         name.getValue(),
                         role.getValue() == null ? Role.AUDITOR : role.getValue(),
-                        Duration.ofDays(days.getValue() == null ? 90 : days.getValue()));
+                        team.getValue(),
+                        Duration.ofDays(days.getValue() == null ? 90 : days.getValue()),
+                        null);
                 dialog.close();
                 showOnce(issued);
                 refresh();

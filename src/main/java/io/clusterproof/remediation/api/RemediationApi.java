@@ -111,13 +111,32 @@ class RemediationApi {
         return remediation.markFixed(id, body == null ? null : body.note());
     }
 
+    /**
+     * The assignee, by username, a member of the item's team. A {@code team} different from the
+     * item's moves the item first, which only officers and administrators may do.
+     */
     record Assignment(
             @Nullable @Size(max = 100) String team,
             @Nullable @Size(max = 100) String assignee) {}
 
     @PutMapping("/items/{id}/assignment")
+    @Operation(summary = "Assign the item to a member of its team (engineers: items of their own team only)")
     ItemSummary assign(@PathVariable long id, @RequestBody @Valid Assignment body) {
-        return remediation.assign(id, body.team(), body.assignee());
+        var current = item(id);
+        if (body.team() != null && !body.team().isBlank() && !body.team().trim().equals(current.team())) {
+            remediation.changeTeam(id, body.team(), null);
+        }
+        return remediation.assign(id, body.assignee());
+    }
+
+    record TeamChange(
+            @NotBlank @Size(max = 64) String team,
+            @Nullable @Size(max = 2000) String reason) {}
+
+    @PutMapping("/items/{id}/team")
+    @Operation(summary = "Move the item to another team (officers and administrators; audited)")
+    ItemSummary team(@PathVariable long id, @RequestBody @Valid TeamChange body) {
+        return remediation.changeTeam(id, body.team(), body.reason());
     }
 
     record Ticket(@Nullable @Size(max = 1000) String url) {}

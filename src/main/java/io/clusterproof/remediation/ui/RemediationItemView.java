@@ -3,6 +3,7 @@ package io.clusterproof.remediation.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -23,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clusterproof.access.Role;
+import io.clusterproof.access.UserSummary;
 import io.clusterproof.assessment.PostureLinks;
 import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.TimeFormatter;
@@ -55,6 +57,7 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
     private final TimeFormatter time;
     private final boolean engineer;
     private final boolean commenter;
+    private final boolean teamChanger;
     private long id;
 
     RemediationItemView(
@@ -73,6 +76,7 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
         this.time = time;
         this.engineer = authentication.hasAnyRole(Role.ENGINEER_NAME, Role.ADMIN_NAME);
         this.commenter = engineer || authentication.hasRole(Role.OFFICER_NAME);
+        this.teamChanger = authentication.hasAnyRole(Role.OFFICER_NAME, Role.ADMIN_NAME);
         setWidthFull();
     }
 
@@ -94,11 +98,22 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
                 new HorizontalLayout(ItemBadges.of(item.status()), RemediationBoardView.severityBadge(item.severity()));
         status.setId("item-status");
         add(new H2("#" + item.id() + " · " + item.title()), status, createFacts(item));
-        if (engineer) {
-            add(createActions(item));
-        }
-        if (commenter) {
-            add(createComment());
+        // the service refuses other teams' items anyway; here the reason replaces the actions
+        var refusal = commenter ? remediation.refusal(item).orElse(null) : null;
+        if (refusal != null) {
+            var notYours = new Paragraph(refusal);
+            notYours.setId("item-not-yours");
+            add(notYours);
+        } else {
+            if (engineer) {
+                add(createActions(item));
+            }
+            if (teamChanger && item.status().open()) {
+                add(createTeamChange(item));
+            }
+            if (commenter) {
+                add(createComment());
+            }
         }
         add(createHistory());
     }
@@ -135,11 +150,25 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
         var note = new TextField("Note");
         var fixed = action("Mark fixed", "mark-fixed", () -> remediation.markFixed(id, note.getValue()));
         fixed.getElement().setAttribute("title", "The next assessment confirms the fix or reopens the item");
-        var team = new TextField("Team");
-        team.setValue(item.team() == null ? "" : item.team());
-        var assignee = new TextField("Assignee");
-        assignee.setValue(item.assignee() == null ? "" : item.assignee());
-        var assign = action("Assign", "assign", () -> remediation.assign(id, team.getValue(), assignee.getValue()));
+        // the assignee is a member of the item's team, picked from the list, never typed
+        var assignee = new ComboBox<UserSummary>("Assignee");
+        assignee.setId("assignee");
+        assignee.setItems(remediation.assignees(item.team()));
+        assignee.setItemLabelGenerator(u -> u.displayName() + " (" + u.username() + ")");
+        assignee.setClearButtonVisible(true);
+        assignee.setHelperText(
+                item.team() == null ? "The item has no team yet" : "Members of team \"" + item.team() + "\"");
+        assignee.getListDataView()
+                .getItems()
+                .filter(u -> u.username().equals(item.assignee()))
+                .findFirst()
+                .ifPresent(assignee::setValue);
+        var assign = action(
+                "Assign",
+                "assign",
+                () -> remediation.assign(
+                        id,
+                        assignee.getValue() == null ? null : assignee.getValue().username()));
         var ticket = new TextField("Ticket link");
         ticket.setValue(item.ticketUrl() == null ? "" : item.ticketUrl());
         var link = action("Save ticket", "save-ticket", () -> remediation.linkTicket(id, ticket.getValue()));
@@ -175,13 +204,28 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
             rows.add(work);
         }
         if (status.open()) {
-            rows.add(row(team, assignee, assign));
+            rows.add(row(assignee, assign));
         }
         rows.add(row(ticket, link));
         if (status.open() && item.waiverId() == null) {
             rows.add(row(waiver));
         }
         return rows;
+    }
+
+    /** Officers and administrators overrule the resolver's team; the history and the audit log keep why. */
+    private Component createTeamChange(ItemSummary item) {
+        var team = new ComboBox<String>("Team");
+        team.setId("item-team");
+        team.setItems(remediation.knownTeams());
+        if (item.team() != null) {
+            team.setValue(item.team());
+        }
+        var reason = new TextField("Reason");
+        reason.setWidth("24em");
+        var change = action(
+                "Change team", "change-team", () -> remediation.changeTeam(id, team.getValue(), reason.getValue()));
+        return row(team, reason, change);
     }
 
     private Component createComment() {

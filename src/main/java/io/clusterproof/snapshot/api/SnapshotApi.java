@@ -12,7 +12,6 @@ import io.clusterproof.snapshot.MissingKind;
 import io.clusterproof.snapshot.ResourceFilter;
 import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.ResourceRow;
-import io.clusterproof.snapshot.RunSummary;
 import io.clusterproof.snapshot.SnapshotProperties;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotSummary;
@@ -126,8 +125,8 @@ class SnapshotApi {
     @PostMapping("/clusters/{id}/collections")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start a collection now (ADMIN); follow it with GET /clusters/{id}/runs")
-    RunSummary collect(@PathVariable long id) {
-        return collections.collectNow(id);
+    RunView collect(@PathVariable long id) {
+        return RunView.of(collections.collectNow(id));
     }
 
     @PostMapping(path = "/clusters/{id}/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -135,13 +134,13 @@ class SnapshotApi {
     @Operation(
             summary = "Store a dump of an air-gapped cluster sent as the multipart part file (ENGINEER, ADMIN);"
                     + " the answer is its run, whose outcome GET /clusters/{id}/runs/{runId} gives")
-    RunSummary upload(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
+    RunView upload(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
         var name =
                 file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                         ? "upload.yaml"
                         : file.getOriginalFilename();
         try (var in = file.getInputStream()) {
-            return collections.upload(id, name, file.getSize(), in);
+            return RunView.of(collections.upload(id, name, file.getSize(), in));
         }
     }
 
@@ -158,7 +157,7 @@ class SnapshotApi {
     @Operation(
             summary = "Store a dump sent as the request body: YAML, JSON or a .tar.gz (ENGINEER, ADMIN);"
                     + " read as it arrives and refused with 413 at the upload limit")
-    RunSummary uploadBody(
+    RunView uploadBody(
             @PathVariable long id,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
             @RequestParam(required = false) @Nullable String name,
@@ -166,7 +165,7 @@ class SnapshotApi {
             throws IOException {
         var fileName = name != null && !name.isBlank() ? name : "upload" + extension(type);
         try (var in = request.getInputStream()) {
-            return collections.upload(id, fileName, request.getContentLengthLong(), in);
+            return RunView.of(collections.upload(id, fileName, request.getContentLengthLong(), in));
         }
     }
 
@@ -179,20 +178,21 @@ class SnapshotApi {
     }
 
     @GetMapping("/clusters/{id}/runs/{runId}")
-    @Operation(summary = "One collection or upload run: status RUNNING, SUCCEEDED, PARTIAL or FAILED, and its message")
-    RunSummary run(@PathVariable long id, @PathVariable long runId) {
+    @Operation(summary = "One collection or upload run: status RUNNING, COMPLETE, PARTIAL or FAILED, and its message")
+    RunView run(@PathVariable long id, @PathVariable long runId) {
         return collections
                 .run(id, runId)
+                .map(RunView::of)
                 .orElseThrow(() -> new NotFoundException("Cluster " + id + " has no run " + runId + "."));
     }
 
     @GetMapping("/clusters/{id}/runs")
-    PageResponse<RunSummary> runs(
+    PageResponse<RunView> runs(
             @PathVariable long id,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(PageResponse.MAX_SIZE) int size) {
         cluster(id);
-        return PageResponse.of(collections.runs(id, PageRequest.of(page, size)));
+        return PageResponse.of(collections.runs(id, PageRequest.of(page, size)).map(RunView::of));
     }
 
     @GetMapping("/clusters/{id}/snapshots")

@@ -10,7 +10,9 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import io.clusterproof.access.NewUser;
 import io.clusterproof.access.Role;
+import io.clusterproof.access.UserService;
 import io.clusterproof.remediation.ItemFilter;
 import io.clusterproof.remediation.ItemStatus;
 import io.clusterproof.remediation.ItemSummary;
@@ -40,6 +42,9 @@ class RemediationItemViewTest extends KaribuTest {
     @Autowired
     RemediationService remediation;
 
+    @Autowired
+    UserService users;
+
     @BeforeEach
     void collectTheDemoOnce() {
         if (cluster == null) {
@@ -47,7 +52,12 @@ class RemediationItemViewTest extends KaribuTest {
             clusters.latestAssessment(clusters.collect(cluster).snapshotId());
             await().atMost(Duration.ofSeconds(30)).until(() -> openItems().size() >= 3);
         }
-        signInAs(Role.ENGINEER);
+        // an engineer of the items' team: engineers act on their own team's items only
+        if (users.find("item-view-pia").isEmpty()) {
+            AsAdmin.admin(() -> users.create(
+                    new NewUser("item-view-pia", "Pia", "Tangerine-Harbour-Ledger-83", Role.ENGINEER, "payments")));
+        }
+        signInAs("item-view-pia", Role.ENGINEER);
     }
 
     @Test
@@ -103,7 +113,7 @@ class RemediationItemViewTest extends KaribuTest {
     private List<ItemSummary> openItems() {
         return AsAdmin.admin(() -> remediation
                 .page(
-                        new ItemFilter(cluster.id(), null, EnumSet.of(ItemStatus.OPEN), null, false, null),
+                        new ItemFilter(cluster.id(), "payments", EnumSet.of(ItemStatus.OPEN), null, false, null),
                         Pageable.ofSize(10))
                 .getContent());
     }

@@ -12,7 +12,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.QueryParameters;
+import io.clusterproof.access.NewUser;
 import io.clusterproof.access.Role;
+import io.clusterproof.access.UserService;
 import io.clusterproof.base.ui.ChangeAction;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.remediation.ItemFilter;
@@ -45,6 +47,9 @@ class RemediationViewsTest extends KaribuTest {
     static final Path DEMO = Path.of("src/main/resources/demo/cluster");
 
     private static ClusterSummary cluster;
+
+    @Autowired
+    UserService users;
 
     @Autowired
     TestClusters clusters;
@@ -122,8 +127,13 @@ class RemediationViewsTest extends KaribuTest {
     void an_engineer_starts_work_from_the_item_page_and_the_history_shows_it() {
         var item = openItems().stream()
                 .filter(i -> i.status() == ItemStatus.OPEN)
+                .filter(i -> i.team() != null)
                 .findFirst()
                 .orElseThrow();
+        if (users.find("edith").isEmpty()) {
+            AsAdmin.admin(() -> users.create(
+                    new NewUser("edith", "Edith", "Tangerine-Harbour-Ledger-83", Role.ENGINEER, item.team())));
+        }
         signInAs("edith", Role.ENGINEER);
         UI.getCurrent().navigate("remediation/" + item.id());
         MockVaadin.clientRoundtrip();

@@ -77,7 +77,7 @@ class UploadApiTest {
         var response = http.send(multipart("dump.yaml", dump).build());
 
         var run = json(response, 202);
-        assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("status").asText()).isEqualTo("COMPLETE");
         assertThat(run.get("objects").asInt()).isEqualTo(300);
         var read = json(
                 http.get(
@@ -85,7 +85,7 @@ class UploadApiTest {
                                 + run.get("id").asLong(),
                         engineer),
                 200);
-        assertThat(read.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(read.get("status").asText()).isEqualTo("COMPLETE");
         assertThat(read.get("snapshotId").asLong()).isPositive();
     }
 
@@ -146,7 +146,7 @@ class UploadApiTest {
                 .header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(configMaps(2, 100)))
                 .build());
-        assertThat(json(upload, 202).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(json(upload, 202).get("status").asText()).isEqualTo("COMPLETE");
 
         json(http.call("POST", "/api/v1/clusters", engineer, body.replace(name, name + "-2")), 403);
         var invalid = json(http.call("POST", "/api/v1/clusters", admin, body.replace("uploads", "ftp")), 400);
