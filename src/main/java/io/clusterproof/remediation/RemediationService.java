@@ -9,6 +9,7 @@ import io.clusterproof.base.NotFoundException;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.WebLinks;
 import io.clusterproof.catalog.Severity;
+import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ResourceKey;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,12 +53,19 @@ public class RemediationService {
     private final RemediationItemRepository items;
     private final RemediationEventRepository events;
     private final ItemLog log;
+    private final ClusterService clusters;
     private final Clock clock;
 
-    RemediationService(RemediationItemRepository items, RemediationEventRepository events, ItemLog log, Clock clock) {
+    RemediationService(
+            RemediationItemRepository items,
+            RemediationEventRepository events,
+            ItemLog log,
+            ClusterService clusters,
+            Clock clock) {
         this.items = items;
         this.events = events;
         this.log = log;
+        this.clusters = clusters;
         this.clock = clock;
     }
 
@@ -233,6 +242,9 @@ public class RemediationService {
                         "Waiver",
                         "Last message")
                 .get();
+        // a reader knows clusters by name, as the pages show them
+        var clusterNames = new HashMap<Long, String>();
+        clusters.list().forEach(c -> clusterNames.put(c.id(), c.name()));
         try {
             var printer = new CSVPrinter(out, format);
             for (int page = 0; ; page++) {
@@ -240,7 +252,7 @@ public class RemediationService {
                 for (var i : chunk) {
                     printer.printRecord(
                             i.id(),
-                            i.clusterId(),
+                            CsvCells.safe(clusterNames.getOrDefault(i.clusterId(), "cluster #" + i.clusterId())),
                             CsvCells.safe(i.checkId()),
                             CsvCells.safe(i.title()),
                             EnumLabels.of(i.severity()),
