@@ -12,6 +12,7 @@ import io.clusterproof.base.NotPermittedException;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.WebLinks;
 import io.clusterproof.catalog.Severity;
+import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ResourceKey;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +56,7 @@ public class RemediationService {
     private final RemediationEventRepository events;
     private final ItemLog log;
     private final TeamDirectory teams;
+    private final ClusterService clusters;
     private final Clock clock;
 
     RemediationService(
@@ -61,11 +64,13 @@ public class RemediationService {
             RemediationEventRepository events,
             ItemLog log,
             TeamDirectory teams,
+            ClusterService clusters,
             Clock clock) {
         this.items = items;
         this.events = events;
         this.log = log;
         this.teams = teams;
+        this.clusters = clusters;
         this.clock = clock;
     }
 
@@ -314,13 +319,16 @@ public class RemediationService {
                 "Ticket",
                 "Waiver",
                 "Last message");
+        // a reader knows clusters by name, as the pages show them
+        var clusterNames = new HashMap<Long, String>();
+        clusters.list().forEach(c -> clusterNames.put(c.id(), c.name()));
         try (var csv = CsvRows.to(out, header)) {
             for (int page = 0; ; page++) {
                 var chunk = page(filter, PageRequest.of(page, 500, Sort.by("id")));
                 for (var i : chunk) {
                     csv.row(Arrays.asList(
                             i.id(),
-                            i.clusterId(),
+                            clusterNames.getOrDefault(i.clusterId(), "cluster #" + i.clusterId()),
                             i.checkId(),
                             i.title(),
                             EnumLabels.of(i.severity()),

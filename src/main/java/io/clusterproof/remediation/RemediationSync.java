@@ -6,9 +6,11 @@ import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.base.SerialTurns;
+import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.SnapshotReader;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -29,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Moves remediation items after each assessment of a cluster's main lineage, in order: a new FAIL
  * opens an item, a FAIL of a resolved item reopens it, a waived finding puts it in risk accepted,
  * and an item resolves only when an assessment shows the finding passing (or the resource gone).
- * Times are the snapshot's: items say when the evidence was taken.
+ * An item's dates are the snapshot's: they say when the evidence was taken. Its history says when
+ * each change was made, so a change an assessment makes after a person's reads after it, even when
+ * the snapshot behind it is older (a waiver re-assesses the latest snapshot, an upload may be old).
  */
 @Component
 class RemediationSync {
@@ -48,6 +52,8 @@ class RemediationSync {
     private final RemediationProperties properties;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final TimeFormatter time;
     private final SerialTurns turns = new SerialTurns();
 
     RemediationSync(
@@ -58,7 +64,9 @@ class RemediationSync {
             ItemLog log,
             RemediationProperties properties,
             JdbcTemplate jdbc,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            TimeFormatter time) {
         this.assessments = assessments;
         this.snapshots = snapshots;
         this.catalog = catalog;
@@ -68,6 +76,8 @@ class RemediationSync {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -181,8 +191,8 @@ class RemediationSync {
                 RemediationEvent.Kind.CREATED,
                 null,
                 null,
-                "failing in assessment #" + assessment.id() + ": " + finding.message(),
-                now);
+                "failing in " + evidence(assessment) + ": " + finding.message(),
+                clock.instant());
         return item;
     }
 
@@ -200,20 +210,20 @@ class RemediationSync {
                         RemediationEvent.Kind.STATUS,
                         from,
                         before,
-                        "waiver #" + finding.waiverId() + " covers it from assessment #" + assessment.id(),
-                        now);
+                        "waiver #" + finding.waiverId() + " covers it from " + evidence(assessment),
+                        clock.instant());
             }
             return;
         }
         var reason = switch (from) {
-            case RESOLVED -> "failing again in assessment #" + assessment.id();
-            case PENDING_VERIFICATION -> "the fix did not show: still failing in assessment #" + assessment.id();
-            case RISK_ACCEPTED -> "no waiver covers it any more (assessment #" + assessment.id() + ")";
+            case RESOLVED -> "failing again in " + evidence(assessment);
+            case PENDING_VERIFICATION -> "the fix did not show: still failing in " + evidence(assessment);
+            case RISK_ACCEPTED -> "no waiver covers it any more (" + evidence(assessment) + ")";
             default -> null;
         };
         if (reason != null) {
             item.moveTo(ItemStatus.REOPENED, now);
-            log.record(item, ACTOR, RemediationEvent.Kind.STATUS, from, before, reason, now);
+            log.record(item, ACTOR, RemediationEvent.Kind.STATUS, from, before, reason, clock.instant());
         }
     }
 
@@ -235,20 +245,26 @@ class RemediationSync {
                 var status = statuses.get(item.resource());
                 String reason;
                 if (status == null) {
-                    reason = "the resource is no longer in the snapshot (assessment #" + assessment.id() + ")";
+                    reason = "the resource is no longer in the snapshot (" + evidence(assessment) + ")";
                 } else if (status == FindingStatus.PASS) {
-                    reason = "passes in assessment #" + assessment.id();
+                    reason = "passes in " + evidence(assessment);
                 } else if (status == FindingStatus.NOT_APPLICABLE) {
-                    reason = "the check no longer applies (assessment #" + assessment.id() + ")";
+                    reason = "the check no longer applies (" + evidence(assessment) + ")";
                 } else {
                     continue;
                 }
                 var before = item.auditState();
                 var from = item.status();
                 item.moveTo(ItemStatus.RESOLVED, now);
-                log.record(item, ACTOR, RemediationEvent.Kind.STATUS, from, before, reason, now);
+                log.record(item, ACTOR, RemediationEvent.Kind.STATUS, from, before, reason, clock.instant());
             }
         });
+    }
+
+    /** "assessment #12 of the snapshot taken 2026-11-06 06:00": which evidence made the change. */
+    private String evidence(AssessmentSummary assessment) {
+        return "assessment #" + assessment.id() + " of the snapshot taken "
+                + time.dateTime(assessment.snapshotTakenAt());
     }
 
     private void ensureCursor(long clusterId) {

@@ -2,12 +2,15 @@ package io.clusterproof.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.clusterproof.access.NewUser;
 import io.clusterproof.access.Role;
 import io.clusterproof.access.UserService;
 import io.clusterproof.evidence.EvidenceService;
 import io.clusterproof.evidence.ExportRequest;
+import io.clusterproof.remediation.AttestationScope;
+import io.clusterproof.remediation.AttestationService;
 import io.clusterproof.remediation.WaiverRequest;
 import io.clusterproof.remediation.WaiverService;
 import io.clusterproof.snapshot.TestClusters;
@@ -18,12 +21,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The main action of a page is on screen at 1440×900 and 1280×720, without scrolling sideways. */
+/**
+ * The main action of a page is on screen at 1440×900 and 1280×720, without scrolling sideways, and
+ * a page opened starts at its top.
+ */
 @WebIntegrationTest
 @EnabledIf("io.clusterproof.browser.Browser#available")
 class LayoutJourneyTest {
@@ -34,6 +41,11 @@ class LayoutJourneyTest {
     private static final String SCROLL_TO_END =
             "() => { window.scrollTo(0, 100000); " + CONTENT + ".scrollTop = 100000; }";
     private static final String SCROLLED = "() => Math.max(window.scrollY, " + CONTENT + ".scrollTop)";
+    // a router link to the current address, clicked the way the menu's and breadcrumbs' links are
+    private static final String OPEN_AGAIN =
+            "() => { window.cpSameDocument = true; const a = document.createElement('a');"
+                    + " a.href = location.href; a.setAttribute('router-link', '');"
+                    + " document.querySelector('vaadin-app-layout').appendChild(a); a.click(); }";
 
     @LocalServerPort
     int port;
@@ -46,6 +58,9 @@ class LayoutJourneyTest {
 
     @Autowired
     WaiverService waivers;
+
+    @Autowired
+    AttestationService attestations;
 
     @Autowired
     EvidenceService evidence;
@@ -73,6 +88,18 @@ class LayoutJourneyTest {
                         "The vendor's node agent needs privileges until its next release ships.",
                         "https://tickets.example.com/browse/SEC-123456789",
                         clock.instant().plus(Duration.ofDays(30)))));
+        var attestation = AsAdmin.as(
+                "layout-officer",
+                "OFFICER",
+                () -> attestations.record(
+                        "pci-dss-4.0",
+                        "12.10.1",
+                        AttestationScope.clusters(Set.of(cluster.id())),
+                        "The incident response plan covering this cluster was reviewed, updated after the"
+                                + " tabletop exercise and approved by the security steering committee.",
+                        "https://docs.example.com/security/incident-response-plan-2026-reviewed",
+                        null,
+                        null));
         var today = LocalDate.now(clock);
         var pack = AsAdmin.as(
                 "layout-auditor",
@@ -95,6 +122,22 @@ class LayoutJourneyTest {
                 assertThat(page.locator(download).innerText()).isEqualTo("Download");
                 Browser.screenshot(page, "layout-locker-" + size[0]);
 
+                page.navigate(browser.url("/attestations?framework=pci-dss-4.0&ref=12.10.1"));
+                var revoke = "#revoke-" + attestation.id();
+                assertOnScreen(page, revoke, size);
+                assertThat(page.locator(revoke).innerText()).isEqualTo("Revoke");
+                Browser.screenshot(page, "layout-attestations-" + size[0]);
+
+                page.navigate(browser.url("/control?cluster=" + cluster.id() + "&framework=pci-dss-4.0&ref=2.2.1"));
+                var message = page.locator("#results vaadin-grid-cell-content")
+                        .filter(new Locator.FilterOptions().setHasText("Message"))
+                        .first();
+                message.waitFor();
+                assertThat(message.boundingBox().width)
+                        .as("message column width at %dx%d", size[0], size[1])
+                        .isGreaterThan(200);
+                Browser.screenshot(page, "layout-control-" + size[0]);
+
                 page.navigate(browser.url("/frameworks/pci-dss-4.0?cluster=" + cluster.id()));
                 var controls = page.locator("#controls");
                 controls.waitFor();
@@ -112,6 +155,17 @@ class LayoutJourneyTest {
                 page.waitForURL("**/waivers**");
                 page.locator("#waivers").waitFor();
                 assertThat(((Number) page.evaluate(SCROLLED)).doubleValue()).isZero();
+
+                // opening the page that is already open starts it at its top too
+                page.navigate(browser.url("/frameworks/pci-dss-4.0?cluster=" + cluster.id()));
+                page.locator("#controls").waitFor();
+                page.evaluate(SCROLL_TO_END);
+                assertThat(((Number) page.evaluate(SCROLLED)).doubleValue()).isPositive();
+                page.evaluate(OPEN_AGAIN);
+                page.waitForFunction(SCROLLED + " === 0");
+                assertThat(page.evaluate("() => window.cpSameDocument === true"))
+                        .as("opened again inside the application, not reloaded")
+                        .isEqualTo(true);
                 page.context().close();
             }
         }

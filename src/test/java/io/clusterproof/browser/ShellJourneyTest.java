@@ -32,6 +32,8 @@ class ShellJourneyTest {
             var page = browser.signIn("shell-auditor", "auditor passphrase 1");
 
             assertThat(page.textContent("#current-user")).isEqualTo("shell-auditor");
+            // the pages as users see them: no development tools or their popups over the content
+            assertThat(page.locator("vaadin-dev-tools, copilot-main").count()).isZero();
             assertThat(page.textContent("#current-role")).isEqualTo("Auditor");
             var menu = page.textContent("#main-nav");
             assertThat(menu).contains("Audit log").doesNotContain("Users").doesNotContain("API tokens");

@@ -202,6 +202,28 @@ class RemediationLifecycleTest {
     }
 
     @Test
+    void history_reads_in_the_order_things_happened_when_a_waiver_reassesses_an_older_snapshot() {
+        collect();
+        var item = awaitItem(ItemStatus.OPEN);
+        asEngineer(() -> remediation.start(item.id()));
+        var waiver = asEngineer(
+                () -> waivers.request(request(Clock.systemUTC().instant().plus(Duration.ofDays(30)))));
+
+        // the approval re-assesses the snapshot taken before the engineer started work
+        AsAdmin.as("officer-h", "OFFICER", () -> waivers.approve(waiver.id(), "compensated by node isolation"));
+        awaitItem(ItemStatus.RISK_ACCEPTED);
+
+        var history = remediation.history(item.id());
+        assertThat(history)
+                .extracting(ItemHistoryEntry::toStatus)
+                .containsExactly(ItemStatus.OPEN, ItemStatus.IN_PROGRESS, ItemStatus.RISK_ACCEPTED);
+        assertThat(history)
+                .extracting(ItemHistoryEntry::occurredAt)
+                .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        assertThat(history.get(2).text()).contains("of the snapshot taken");
+    }
+
+    @Test
     void a_requester_cannot_approve_their_own_waiver() {
         var waiver = AsAdmin.as(
                 "dual-role",
@@ -400,6 +422,8 @@ class RemediationLifecycleTest {
                 .satisfies(r -> {
                     assertThat(r.get("Team")).isEqualTo("'=HYPERLINK(\"http://evil.example\")");
                     assertThat(r.get("Name")).isEqualTo("api");
+                    // the cluster as people know it, not its number
+                    assertThat(r.get("Cluster")).isEqualTo(cluster.name());
                     // words, as on the board: "Open" and "High", not OPEN and high
                     assertThat(r.get("Status")).isEqualTo("Open");
                     assertThat(r.get("Severity")).matches("[A-Z][a-z]+");

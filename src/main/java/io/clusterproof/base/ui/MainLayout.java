@@ -19,6 +19,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -115,9 +116,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
-        if (!event.getLocation().getPath().equals(lastPath)) {
-            // a new page starts at its top; only a change of filters on the same page keeps the scroll
-            lastPath = event.getLocation().getPath();
+        var path = event.getLocation().getPath();
+        // every page opened starts at its top, the one already open too; only going back through the
+        // filter states of the same page (browser history) keeps the scroll where it was
+        var backWithinPage =
+                event.getLocationChangeEvent().getTrigger() == NavigationTrigger.HISTORY && path.equals(lastPath);
+        lastPath = path;
+        if (!backWithinPage) {
             getElement()
                     .executeJs("window.scrollTo(0, 0);"
                             + "const content = this.shadowRoot && this.shadowRoot.querySelector('[content]');"

@@ -1,6 +1,7 @@
 package io.clusterproof.drift.ui;
 
 import com.vaadin.flow.component.html.Span;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.ui.Badges;
 import io.clusterproof.drift.DeliveryStatus;
 import io.clusterproof.drift.FindingChangeCategory;
@@ -39,7 +40,7 @@ final class DriftBadges {
     }
 
     static Span of(DeliveryStatus status) {
-        var text = status.name().charAt(0) + status.name().substring(1).toLowerCase(Locale.ROOT);
+        var text = EnumLabels.of(status);
         return switch (status) {
             case DELIVERED -> Badges.success(text);
             case PENDING -> Badges.neutral(text);

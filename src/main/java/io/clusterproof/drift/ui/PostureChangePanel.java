@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.clusterproof.assessment.ControlStatus;
 import io.clusterproof.assessment.FindingStatus;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.ui.Badges;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.drift.AssessmentDiff;
@@ -177,7 +178,7 @@ class PostureChangePanel extends VerticalLayout {
         if (status == null) {
             return Badges.neutral("Not in the catalog");
         }
-        var text = status.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        var text = EnumLabels.of(status);
         return status.passing()
                 ? Badges.success(text)
                 : status == ControlStatus.FAIL || status == ControlStatus.ERROR
@@ -186,7 +187,7 @@ class PostureChangePanel extends VerticalLayout {
     }
 
     private static String status(@Nullable FindingStatus status, String absent) {
-        return status == null ? absent : status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return status == null ? absent : EnumLabels.of(status);
     }
 
     private static String percent(double value) {

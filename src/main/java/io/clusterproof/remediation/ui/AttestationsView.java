@@ -181,6 +181,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
                                 Notifications.error(ex.getMessage());
                             }
                         }));
+                        revoke.setId("revoke-" + a.id());
                         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
                         revoke.setVisible(a.valid());
                         return revoke;

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clusterproof.access.Role;
+import io.clusterproof.base.EnumLabels;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Badges;
@@ -33,6 +34,7 @@ import io.clusterproof.remediation.WaiverStatus;
 import io.clusterproof.remediation.WaiverSummary;
 import io.clusterproof.snapshot.ClusterService;
 import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -234,7 +236,7 @@ public class WaiversView extends VerticalLayout implements BeforeEnterObserver {
             try {
                 var decided = action.apply(waiver);
                 Notifications.success("Waiver #" + decided.id() + " is "
-                        + decided.status().name().toLowerCase() + ".");
+                        + EnumLabels.of(decided.status()).toLowerCase(Locale.ROOT) + ".");
                 refresh();
             } catch (UserFacingException ex) {
                 Notifications.error(ex.getMessage());
