@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The report's sections other than the finding lists, each from the stored assessment and the catalog. */
 final class PdfSections {
@@ -226,9 +227,20 @@ final class PdfSections {
         }
         var first = trend.get(0);
         var last = trend.get(trend.size() - 1);
-        return trend.size() + " assessments in the period. Control score " + first.controlScore() + " % → "
-                + last.controlScore() + " %, resource score " + first.resourceScore() + " % → "
-                + last.resourceScore() + " % (" + time(first.takenAt()) + " to " + time(last.takenAt()) + ").";
+        var unscored = trend.stream().filter(p -> !p.scored()).count();
+        var gaps = unscored == 0
+                ? ""
+                : " " + unscored + " of them had nothing in the framework's scope and no score (gaps in the chart).";
+        return trend.size() + " assessments in the period. Control score " + figure(first.plottedControlScore())
+                + " → " + figure(last.plottedControlScore()) + ", verified share "
+                + figure(first.plottedVerifiedShare()) + " → " + figure(last.plottedVerifiedShare())
+                + ", resource score " + figure(first.plottedResourceScore()) + " → "
+                + figure(last.plottedResourceScore()) + " (" + time(first.takenAt()) + " to " + time(last.takenAt())
+                + ")." + gaps;
+    }
+
+    private static String figure(@Nullable Double percent) {
+        return percent == null ? "no score (scope empty)" : percent + " %";
     }
 
     void scope(Document document) {
