@@ -14,6 +14,7 @@ import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -25,6 +26,7 @@ import io.clusterproof.evidence.DemoEvidence;
 import io.clusterproof.evidence.EvidenceSchedules;
 import io.clusterproof.evidence.ExportFormat;
 import io.clusterproof.evidence.ScheduleSummary;
+import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.KaribuTest;
 import java.time.Duration;
@@ -70,6 +72,14 @@ class EvidenceViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<?> locker = _get(Grid.class, spec -> spec.withId("locker"));
         var before = GridKt._size(locker);
+        // this test's own cluster only: the shared database holds every other test's clusters too
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<ClusterSummary> clusters =
+                _get(MultiSelectComboBox.class, spec -> spec.withId("export-clusters"));
+        clusters.setValue(clusters.getListDataView()
+                .getItems()
+                .filter(c -> c.id() == demo.cluster().id())
+                .toList());
         @SuppressWarnings("unchecked")
         ComboBox<FrameworkDefinition> framework = _get(ComboBox.class, spec -> spec.withId("export-framework"));
         framework.setValue(framework
