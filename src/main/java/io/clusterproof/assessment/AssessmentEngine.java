@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
@@ -49,7 +51,10 @@ public final class AssessmentEngine {
         if (input.clusterName() != null) {
             objects.add(clusterObject(input));
         }
-        var index = new ObjectIndex(objects);
+        // pods assessed for what they run beyond their controller's template are not looked up by
+        // other rules: the snapshot's lookups stay what they were without them
+        var index =
+                new ObjectIndex(objects.stream().filter(o -> o.live() == null).toList());
         var scopes = new FrameworkScopes(catalog, index, systemNamespaces);
         var missing = missingKinds(input.missingKinds());
         var functions = functions(index);
@@ -75,6 +80,15 @@ public final class AssessmentEngine {
                 }
                 var frameworks = clusterWide ? scopes.all() : scopes.of(object.scopeNamespace());
                 var unavailable = unavailable(check.definition().requiredKinds(), missing);
+                if (object.live() != null) {
+                    if (unavailable == null) {
+                        var asRunning =
+                                CheckRunner.evaluate(check, object, variables, functions, podSpecPath, frameworks);
+                        beyondTemplate(check, object, asRunning, index, params, builtIns, now, functions, frameworks)
+                                .ifPresent(results::add);
+                    }
+                    continue;
+                }
                 results.add(
                         unavailable == null
                                 ? CheckRunner.evaluate(check, object, variables, functions, podSpecPath, frameworks)
@@ -175,6 +189,46 @@ public final class AssessmentEngine {
                         String.class,
                         String.class,
                         (kind, namespace) -> index.bodies(kind, namespace)));
+    }
+
+    /**
+     * A check fails on a pod for what the pod runs beyond its controller's template only when the pod
+     * as it runs fails and the pod its controller asked for does not; otherwise the controller's own
+     * finding says it all, and the pod adds nothing.
+     */
+    private static Optional<Finding> beyondTemplate(
+            CompiledCheck check,
+            AssessedObject pod,
+            Finding asRunning,
+            ObjectIndex index,
+            Map<String, Object> params,
+            KubernetesBuiltIns builtIns,
+            Timestamp now,
+            CelFunctionResolver functions,
+            Set<String> frameworks) {
+        var live = Objects.requireNonNull(pod.live());
+        if (asRunning.status() != FindingStatus.FAIL) {
+            return Optional.empty();
+        }
+        var asked = new AssessedObject(pod.key(), pod.apiVersion(), pod.digest(), live.templateBody());
+        var asAsked = CheckRunner.evaluate(
+                check, asked, new ObjectVariables(index, asked, params, builtIns, now), functions, "spec", frameworks);
+        if (asAsked.status() == FindingStatus.FAIL) {
+            return Optional.empty();
+        }
+        var message = "Beyond the template of " + live.owner().kind() + " "
+                + live.owner().name() + " (" + String.join(", ", live.containers()) + "): " + asRunning.message();
+        return Optional.of(new Finding(
+                asRunning.checkId(),
+                FindingStatus.FAIL,
+                asRunning.severity(),
+                asRunning.resource(),
+                asRunning.apiVersion(),
+                message,
+                asRunning.paths(),
+                asRunning.frameworks(),
+                asRunning.digest(),
+                null));
     }
 
     private static AssessedObject clusterObject(AssessmentInput input) {

@@ -160,7 +160,7 @@ class AssessmentRunner {
         var clusterName =
                 clusters.get(snapshot.clusterId()).map(c -> c.name()).orElse("cluster-" + snapshot.clusterId());
         var input = new AssessmentInput(
-                contents.objects().stream().map(AssessedObjects::of).toList(),
+                AssessedObjects.fromSnapshot(contents.objects(), snapshots.controlledWorkloads(snapshot.id())),
                 contents.missingKinds(),
                 clusterName,
                 snapshot.kubernetesVersion(),

@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * The CEL environment of checks: the variables of {@link CheckVariables}, the standard macros,
  * the optional ({@code ?.}), strings, sets and lists extensions, {@code selects()},
- * {@code imageRepository()}, {@code imageIsOneOf()}, {@code cidrsCoverEverything()}, {@code cidrContains()} and
+ * {@code imageRepository()}, {@code imageIsOneOf()}, {@code cidrsCoverEverything()}, {@code cidrContains()}, {@code parseYaml()} and
  * {@code objects()}. Each evaluation may iterate at most {@code maxIterations} times in
  * comprehensions: the cost limit that keeps one rule from stalling an assessment.
  */
@@ -78,6 +78,10 @@ public final class CelEnvironment {
                                         SimpleType.STRING,
                                         SimpleType.STRING)),
                         CelFunctionDecl.newFunctionDeclaration(
+                                CheckVariables.PARSE_YAML_FUNCTION,
+                                CelOverloadDecl.newGlobalOverload(
+                                        "parseYaml_string", SimpleType.DYN, SimpleType.STRING)),
+                        CelFunctionDecl.newFunctionDeclaration(
                                 CheckVariables.SELECTS_FUNCTION,
                                 CelOverloadDecl.newGlobalOverload(
                                         "selects_dyn_dyn", SimpleType.BOOL, SimpleType.DYN, SimpleType.DYN)))
@@ -95,7 +99,8 @@ public final class CelEnvironment {
                                 (image, repositories) -> ImageReferences.isOneOf(image, repositories)),
                         CelFunctionBinding.from("cidrsCoverEverything_list", List.class, Cidrs::coverEverything),
                         CelFunctionBinding.from(
-                                "cidrContains_string_string", String.class, String.class, Cidrs::contains));
+                                "cidrContains_string_string", String.class, String.class, Cidrs::contains),
+                        CelFunctionBinding.from("parseYaml_string", String.class, YamlDocuments::parse));
         for (var name : CheckVariables.ALL) {
             builder.addVar(name, name.equals(CheckVariables.NOW) ? SimpleType.TIMESTAMP : SimpleType.DYN);
         }

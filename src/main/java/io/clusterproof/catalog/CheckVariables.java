@@ -70,5 +70,8 @@ public final class CheckVariables {
     /** {@code cidrContains(cidr, address)}: whether a CIDR block contains an address. */
     public static final String CIDR_CONTAINS_FUNCTION = "cidrContains";
 
+    /** {@code parseYaml(text)}: a YAML or JSON mapping kept as text (a ConfigMap entry) read as a map. */
+    public static final String PARSE_YAML_FUNCTION = "parseYaml";
+
     private CheckVariables() {}
 }

@@ -221,6 +221,30 @@ public class SnapshotReader {
         return new SnapshotContents(snapshot, objects, controlled, missingKinds(snapshotId));
     }
 
+    /**
+     * The bodies of the pods, replica sets, jobs and replication controllers that controllers own:
+     * what a pod runs is told apart from its controller's template with them.
+     */
+    public List<StoredObject> controlledWorkloads(long snapshotId) {
+        var snapshot = require(snapshotId);
+        var parsed = new HashMap<String, Map<String, Object>>();
+        return jdbc.query(
+                "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled, rb.body "
+                        + "from resource_state rs join resource_body rb on rb.digest = rs.digest where " + IN_SNAPSHOT
+                        + " and rs.controlled = true and ((rs.api_group = '' and rs.kind in ('Pod', 'ReplicationController'))"
+                        + " or (rs.api_group = 'apps' and rs.kind = 'ReplicaSet') or (rs.api_group = 'batch' and rs.kind = 'Job'))",
+                (rs, i) -> stored(rs, parsed.computeIfAbsent(rs.getString(6), d -> {
+                    try {
+                        return CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(8)));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })),
+                snapshot.clusterId(),
+                snapshotId,
+                snapshotId);
+    }
+
     private SnapshotSummary require(long snapshotId) {
         return summary(snapshotId)
                 .orElseThrow(() -> new NotFoundException("Snapshot " + snapshotId + " does not exist."));

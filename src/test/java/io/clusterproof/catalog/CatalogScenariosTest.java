@@ -49,6 +49,52 @@ class CatalogScenariosTest {
                         .isEqualTo("cluster-admin-binding " + FindingStatus.FAIL));
     }
 
+    @Test
+    void a_container_injected_into_a_running_pod_is_assessed_on_the_pod_and_names_its_owner() {
+        var result = assess("mesh-injected-pod.yaml");
+
+        var onInjectedPod = result.findings().stream()
+                .filter(f -> f.resource().name().equals("checkout-7d4b9c-x2kq8"))
+                .toList();
+        assertThat(onInjectedPod).extracting(f -> f.checkId()).contains("dangerous-capabilities", "runs-as-root");
+        assertThat(onInjectedPod).allSatisfy(f -> {
+            assertThat(f.status()).isEqualTo(FindingStatus.FAIL);
+            assertThat(f.message()).startsWith("Beyond the template of ReplicaSet checkout-7d4b9c (istio-init): ");
+        });
+        assertThat(onInjectedPod)
+                .filteredOn(f -> f.checkId().equals("dangerous-capabilities"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.paths()).allMatch(p -> p.startsWith("spec.initContainers[0]")));
+    }
+
+    @Test
+    void a_pod_that_runs_exactly_its_template_is_left_to_its_controller() {
+        var result = assess("mesh-injected-pod.yaml");
+
+        assertThat(result.findings()).noneMatch(f -> f.resource().name().equals("checkout-7d4b9c-m9zt4"));
+        assertThat(result.findings()).noneMatch(f -> f.resource().kind().equals("ReplicaSet"));
+        assertThat(result.findings())
+                .filteredOn(f ->
+                        f.resource().name().equals("checkout") && f.checkId().equals("runs-as-root"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo(FindingStatus.PASS));
+    }
+
+    @Test
+    void an_ephemeral_debug_container_is_assessed_on_the_pod_it_was_added_to() {
+        var result = assess("debug-ephemeral-container.yaml");
+
+        assertThat(result.findings())
+                .filteredOn(f ->
+                        f.resource().name().equals("ledger-0") && f.checkId().equals("privileged-container"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.status()).isEqualTo(FindingStatus.FAIL);
+                    assertThat(f.message()).contains("StatefulSet ledger (debugger-8xk2p)");
+                    assertThat(f.paths()).containsExactly("spec.ephemeralContainers[0].securityContext.privileged");
+                });
+    }
+
     private AssessmentResult assess(String... files) {
         var content =
                 ManifestReader.read(Arrays.stream(files).map(SCENARIOS::resolve).toList());

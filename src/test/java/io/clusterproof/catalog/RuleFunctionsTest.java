@@ -1,8 +1,10 @@
 package io.clusterproof.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The helper functions rules call: image repositories compared by whole path, CIDR unions. */
@@ -46,5 +48,22 @@ class RuleFunctionsTest {
         assertThat(Cidrs.contains("0.0.0.0/0", "169.254.169.254")).isTrue();
         assertThat(Cidrs.contains("10.0.0.0/8", "169.254.169.254")).isFalse();
         assertThat(Cidrs.contains("::/0", "169.254.169.254")).isFalse();
+    }
+
+    @Test
+    void a_configuration_kept_as_text_is_read_as_a_map_with_cel_integers() throws Exception {
+        var cel = new CelEnvironment(10_000);
+        var config = "authentication:\n  anonymous:\n    enabled: false\nreadOnlyPort: 0\n";
+        assertThat(cel.evaluate(
+                        "parseYaml(object.data).authentication.anonymous.enabled == false"
+                                + " && parseYaml(object.data).readOnlyPort == 0",
+                        Map.of("object", Map.of("data", config))))
+                .isEqualTo(true);
+    }
+
+    @Test
+    void text_that_is_not_a_yaml_mapping_is_an_error_never_a_value() {
+        assertThatThrownBy(() -> YamlDocuments.parse("- just\n- a list\n")).hasMessageContaining("not a YAML mapping");
+        assertThatThrownBy(() -> YamlDocuments.parse("key: [unclosed\n")).hasMessageContaining("not valid YAML");
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.FindingFilter;
+import io.clusterproof.assessment.FindingStatus;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
 import io.clusterproof.support.SyntheticCluster;
@@ -237,6 +238,23 @@ class CollectionTest {
         assertThat(snapshots.issues(run.snapshotId()))
                 .extracting(ManifestIssue::message)
                 .contains("lacks metadata.name", "unknown kind Deploymnet in apps/v1");
+    }
+
+    @Test
+    void a_stored_snapshot_assesses_the_containers_a_webhook_injected_into_a_running_pod() {
+        var cluster = clusters.manifests("injected", Path.of("src/test/resources/scenarios/mesh-injected-pod.yaml"));
+
+        var run = clusters.collect(cluster);
+
+        var assessment = clusters.latestAssessment(run.snapshotId());
+        var injected = assessments.findingsOf(assessment, new ResourceKey("", "Pod", "shop", "checkout-7d4b9c-x2kq8"));
+        assertThat(injected).anySatisfy(f -> {
+            assertThat(f.checkId()).isEqualTo("dangerous-capabilities");
+            assertThat(f.status()).isEqualTo(FindingStatus.FAIL);
+            assertThat(f.message()).startsWith("Beyond the template of ReplicaSet checkout-7d4b9c (istio-init)");
+        });
+        assertThat(assessments.findingsOf(assessment, new ResourceKey("", "Pod", "shop", "checkout-7d4b9c-m9zt4")))
+                .isEmpty();
     }
 
     private void load(SyntheticCluster cluster) {
