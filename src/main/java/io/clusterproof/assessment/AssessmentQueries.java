@@ -164,7 +164,8 @@ public class AssessmentQueries {
     public List<TrendPoint> trend(long clusterId, String frameworkId, Instant from, Instant to) {
         return jdbc.query(
                 """
-                select assessment_id, snapshot_taken_at, passing_controls, assessable_controls, passing_checks, total_checks
+                select assessment_id, snapshot_taken_at, passing_controls, assessable_controls, passing_checks, total_checks,
+                       verified_controls, scope_empty
                 from framework_score
                 where cluster_id = ? and framework_id = ? and main = true and snapshot_taken_at >= ? and snapshot_taken_at < ?
                 order by snapshot_taken_at
@@ -173,7 +174,9 @@ public class AssessmentQueries {
                         rs.getLong(1),
                         SqlTime.require(rs, 2),
                         FrameworkScore.percent(rs.getInt(3), rs.getInt(4)),
-                        FrameworkScore.percent(rs.getInt(5), rs.getInt(6))),
+                        FrameworkScore.percent(rs.getInt(7), rs.getInt(4)),
+                        FrameworkScore.percent(rs.getInt(5), rs.getInt(6)),
+                        !rs.getBoolean(8) && rs.getInt(4) > 0),
                 clusterId,
                 frameworkId,
                 SqlTime.of(from),

@@ -45,6 +45,16 @@ final class CheckRunner {
                         frameworks);
             }
             if (passed) {
+                var unseen = unseen(check, variables, functions);
+                if (!unseen.isEmpty()) {
+                    return finding(
+                            check,
+                            object,
+                            FindingStatus.NOT_APPLICABLE,
+                            truncate("Not visible through the API: " + unseen),
+                            List.of(),
+                            frameworks);
+                }
                 return finding(
                         check,
                         object,
@@ -71,6 +81,26 @@ final class CheckRunner {
         }
     }
 
+    /**
+     * What the rule could not see, when its pass is only as good as the evidence in sight; an
+     * expression that does not give a string is an error, never a pass.
+     */
+    private static String unseen(CompiledCheck check, ObjectVariables variables, CelFunctionResolver functions)
+            throws CelEvaluationException {
+        if (check.unseen() == null) {
+            return "";
+        }
+        var outcome = check.unseen().eval(variables, functions);
+        if (!(outcome instanceof String text)) {
+            throw new IllegalStateException("'unseen' gave " + describe(outcome) + " instead of a string");
+        }
+        return text.strip();
+    }
+
+    private static String truncate(String message) {
+        return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
+    }
+
     private static String failureMessage(
             CompiledCheck check, ObjectVariables variables, CelFunctionResolver functions) {
         var message = check.definition().message();
@@ -84,7 +114,7 @@ final class CheckRunner {
                 message = message + " (detail unavailable: " + e.getMessage() + ")";
             }
         }
-        return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
+        return truncate(message);
     }
 
     private static List<String> offendingPaths(

@@ -32,7 +32,8 @@ final class Scoring {
 
     record FrameworkOutcome(List<ControlResult> controls, FrameworkScore score) {}
 
-    private record CheckStatus(ControlStatus status, int pass, int fail, int waived, int unknown, int error) {}
+    private record CheckStatus(
+            ControlStatus status, int pass, int fail, int waived, int unknown, int error, int notApplicable) {}
 
     static Outcome score(
             Catalog catalog, List<Finding> findings, ControlAttestations attestations, Set<String> scopeEmpty) {
@@ -160,14 +161,14 @@ final class Scoring {
                                 ControlStatus.NEEDS_ATTESTATION,
                                 checks,
                                 null,
-                                notApplicable(framework) + " The attested part still applies.")
+                                noVerdict(framework, checks) + " The attested part still applies.")
                         : result(
                                 framework.id(),
                                 control,
                                 ControlStatus.ATTESTED,
                                 checks,
                                 attestation,
-                                notApplicable(framework) + " The attestation covers the rest.");
+                                noVerdict(framework, checks) + " The attestation covers the rest.");
             default ->
                 attestation == null
                         ? result(
@@ -190,9 +191,10 @@ final class Scoring {
 
     /** The status the control's checks alone give it. */
     private static CheckStatus checkStatus(ControlDefinition control, Map<String, StatusCounts> byCheck) {
-        int pass = 0, fail = 0, waived = 0, unknown = 0, error = 0;
+        int pass = 0, fail = 0, waived = 0, unknown = 0, error = 0, notApplicable = 0;
         for (CheckMapping mapping : control.mappedChecks()) {
             var counts = byCheck.getOrDefault(mapping.id(), StatusCounts.NONE);
+            notApplicable += counts.notApplicable();
             pass += counts.pass();
             fail += counts.fail();
             waived += counts.waived();
@@ -213,7 +215,7 @@ final class Scoring {
         } else {
             status = ControlStatus.NOT_APPLICABLE;
         }
-        return new CheckStatus(status, pass, fail, waived, unknown, error);
+        return new CheckStatus(status, pass, fail, waived, unknown, error, notApplicable);
     }
 
     private static ControlResult result(
@@ -242,6 +244,19 @@ final class Scoring {
         return "Checks cover part of this control (" + ids + "): " + checks.pass() + " passed, "
                 + checks.waived() + " waived, " + checks.fail() + " failed, " + checks.unknown() + " unknown, "
                 + checks.error() + " in error.";
+    }
+
+    /**
+     * Why a hybrid control's checks gave no verdict: nothing matched, or what they matched was out of
+     * their sight or outside their conditions (a managed control plane, a file on a node).
+     */
+    private static String noVerdict(FrameworkDefinition framework, CheckStatus checks) {
+        if (checks.notApplicable() == 0) {
+            return notApplicable(framework);
+        }
+        return "Its checks gave no verdict here: " + checks.notApplicable()
+                + " not applicable, for example evidence out of the API's sight such as a managed control plane"
+                + " or a file on a control-plane node (their findings say which).";
     }
 
     /** Why a control with no in-scope finding is NOT_APPLICABLE. */

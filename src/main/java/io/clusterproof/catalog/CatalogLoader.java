@@ -77,7 +77,7 @@ public final class CatalogLoader {
             }
         }
         var compiled = compileChecks(checks, fixtures);
-        validateFrameworks(frameworks, compiled.keySet());
+        validateFrameworks(frameworks, compiled);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(CatalogProblem::file).thenComparingInt(CatalogProblem::line));
             throw new InvalidCatalogException(problems);
@@ -211,9 +211,11 @@ public final class CatalogLoader {
                     : compile(file, "where", check.match().where());
             var detail = check.detail() == null ? null : compile(file, "detail", check.detail());
             var offending = check.offending() == null ? null : compile(file, "offending", check.offending());
+            var unseen = check.unseen() == null ? null : compile(file, "unseen", check.unseen());
             if (rule != null) {
                 compiled.put(
-                        check.id(), new CompiledCheck(check, kinds, rule, where, detail, offending, file.display()));
+                        check.id(),
+                        new CompiledCheck(check, kinds, rule, where, detail, offending, unseen, file.display()));
             }
         }
         return compiled;
@@ -292,7 +294,7 @@ public final class CatalogLoader {
         return null;
     }
 
-    private void validateFrameworks(List<Located<FrameworkDefinition>> frameworks, Set<String> checkIds) {
+    private void validateFrameworks(List<Located<FrameworkDefinition>> frameworks, Map<String, CompiledCheck> checks) {
         var ids = new HashMap<String, String>();
         for (var located : frameworks) {
             var framework = located.value();
@@ -317,7 +319,7 @@ public final class CatalogLoader {
             var lines = new SourceLines(file.content());
             for (var control : framework.controls()) {
                 var line = lines.find("ref:\\s*[\"']?" + Pattern.quote(String.valueOf(control.ref())) + "[\"']?\\s*$");
-                validateControl(file, line, control, sections, refs, checkIds);
+                validateControl(file, line, control, sections, refs, checks);
             }
         }
     }
@@ -328,7 +330,7 @@ public final class CatalogLoader {
             ControlDefinition control,
             Set<String> sections,
             Set<String> refs,
-            Set<String> checkIds) {
+            Map<String, CompiledCheck> checks) {
         if (control.ref() == null
                 || control.title() == null
                 || control.type() == null
@@ -370,11 +372,20 @@ public final class CatalogLoader {
                             + " needs an 'attestation' block (prompt, validity) saying what a person attests"));
         }
         for (var mapping : control.mappedChecks()) {
-            if (!checkIds.contains(mapping.id())) {
+            var check = checks.get(mapping.id());
+            if (check == null) {
                 problems.add(new CatalogProblem(
                         file.display(),
                         line,
                         "control " + control.ref() + " refers to check '" + mapping.id() + "', which does not exist"));
+            } else if (check.mayLeaveEvidenceUnseen() && control.type() != ControlType.HYBRID) {
+                // an unseen result is NOT_APPLICABLE: an automated control would simply drop it and pass on the rest
+                problems.add(new CatalogProblem(
+                        file.display(),
+                        line,
+                        control.type().id() + " control " + control.ref() + " maps check '" + mapping.id()
+                                + "', whose evidence can be out of the API's sight ('unseen'); mark the control"
+                                + " 'type: hybrid' so an attestation covers what the check cannot see"));
             }
             if (mapping.why() == null || mapping.why().isBlank()) {
                 problems.add(new CatalogProblem(

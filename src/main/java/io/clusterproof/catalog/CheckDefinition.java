@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  *     result is UNKNOWN
  * @param detail optional CEL giving a string appended to the message on failure
  * @param offending optional CEL giving the concrete field paths that fail
+ * @param unseen optional CEL giving a string, evaluated when the rule passes: non-empty means the
+ *     evidence that would complete the judgement is out of the API's sight (a file on a
+ *     control-plane node, a control plane the provider runs), so the result is NOT_APPLICABLE with
+ *     that reason instead of PASS, and only hybrid controls may rest on the check
  * @param paths the fields the rule inspects ({@code podSpec.} and {@code containers[*].} stand for
  *     the pod spec and its containers wherever the kind keeps them)
  */
@@ -26,6 +30,7 @@ public record CheckDefinition(
         @JsonProperty("message") String message,
         @JsonProperty("detail") @Nullable String detail,
         @JsonProperty("offending") @Nullable String offending,
+        @JsonProperty("unseen") @Nullable String unseen,
         @JsonProperty("paths") @Nullable List<String> paths,
         @JsonProperty("rationale") String rationale,
         @JsonProperty("remediation") String remediation,

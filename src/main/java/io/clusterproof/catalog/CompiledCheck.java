@@ -16,9 +16,15 @@ public record CompiledCheck(
         @Nullable Program where,
         @Nullable Program detail,
         @Nullable Program offending,
+        @Nullable Program unseen,
         String file) {
 
     public String id() {
         return definition.id();
+    }
+
+    /** Whether a pass of this check can leave evidence out of sight (see {@link CheckDefinition#unseen()}). */
+    public boolean mayLeaveEvidenceUnseen() {
+        return unseen != null;
     }
 }

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One fixture file of a check. The file name says the expected outcome ({@code compliant-*} PASS,
- * {@code violating-*} FAIL); comment lines at the top may refine it:
+ * {@code violating-*} FAIL, {@code not-visible-*} NOT_APPLICABLE because the evidence is out of the
+ * API's sight); comment lines at the top may refine it:
  *
  * <pre>
  * # expect: NOT_APPLICABLE | UNKNOWN | ERROR   (overrides the name)
@@ -48,7 +49,9 @@ record Fixture(
     static Fixture read(CatalogFile file, CompiledCheck check) {
         var relative = file.relative();
         var name = relative.substring(relative.lastIndexOf('/') + 1);
-        var expected = name.startsWith("compliant-") ? FindingStatus.PASS : FindingStatus.FAIL;
+        var expected = name.startsWith("compliant-")
+                ? FindingStatus.PASS
+                : name.startsWith("not-visible-") ? FindingStatus.NOT_APPLICABLE : FindingStatus.FAIL;
         Set<String> paths = null;
         var now = DEFAULT_NOW;
         var missing = new ArrayList<MissingKind>();

@@ -5,6 +5,7 @@ import io.clusterproof.assessment.ControlResult;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every section of the PDF report reads from: the stored assessments, the report's scope and
@@ -36,9 +37,20 @@ abstract class PdfSection {
         }
         var first = trend.get(0);
         var last = trend.get(trend.size() - 1);
-        return trend.size() + " assessments in the period. Control score " + first.controlScore() + " % → "
-                + last.controlScore() + " %, resource score " + first.resourceScore() + " % → "
-                + last.resourceScore() + " % (" + time(first.takenAt()) + " to " + time(last.takenAt()) + ").";
+        var unscored = trend.stream().filter(p -> !p.scored()).count();
+        var gaps = unscored == 0
+                ? ""
+                : " " + unscored + " of them had nothing in the framework's scope and no score (gaps in the chart).";
+        return trend.size() + " assessments in the period. Control score " + figure(first.plottedControlScore())
+                + " → " + figure(last.plottedControlScore()) + ", verified share "
+                + figure(first.plottedVerifiedShare()) + " → " + figure(last.plottedVerifiedShare())
+                + ", resource score " + figure(first.plottedResourceScore()) + " → "
+                + figure(last.plottedResourceScore()) + " (" + time(first.takenAt()) + " to " + time(last.takenAt())
+                + ")." + gaps;
+    }
+
+    private static String figure(@Nullable Double percent) {
+        return percent == null ? "no score (scope empty)" : percent + " %";
     }
 
     Map<String, ControlResult> results(ClusterEvidence cluster) {

@@ -15,12 +15,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The period's control and resource scores as a step chart, drawn with Java2D into a PNG for the
- * PDF (no browser, no JavaScript). Drawn at twice the printed size so it stays sharp.
+ * The period's control score, verified share and resource score as a step chart, drawn with Java2D
+ * into a PNG for the PDF (no browser, no JavaScript). Drawn at twice the printed size so it stays
+ * sharp. Where the framework's scope was empty there is no score, and the lines break there.
  */
 final class TrendImage {
 
@@ -28,6 +30,7 @@ final class TrendImage {
     static final int HEIGHT = 300;
     static final Color CONTROL = new Color(0x1f, 0x6f, 0xd0);
     static final Color RESOURCE = new Color(0x2e, 0x9d, 0x5b);
+    static final Color VERIFIED = new Color(0x6a, 0x1b, 0x9a);
 
     private static final Font FONT = loadFont();
     private static final int LEFT = 70;
@@ -51,8 +54,9 @@ final class TrendImage {
                 g.setColor(PdfFonts.MUTED);
                 g.drawString("No assessment in this period", LEFT + 20, TOP + 40);
             } else {
-                series(g, points, start, end, TrendPoint::controlScore, CONTROL);
-                series(g, points, start, end, TrendPoint::resourceScore, RESOURCE);
+                series(g, points, start, end, TrendPoint::plottedControlScore, CONTROL, 4f);
+                series(g, points, start, end, TrendPoint::plottedVerifiedShare, VERIFIED, 2f);
+                series(g, points, start, end, TrendPoint::plottedResourceScore, RESOURCE, 4f);
             }
         } finally {
             g.dispose();
@@ -87,7 +91,10 @@ final class TrendImage {
 
     private static void legend(Graphics2D g) {
         int x = LEFT;
-        for (var entry : List.of(new Object[] {"Control score", CONTROL}, new Object[] {"Resource score", RESOURCE})) {
+        for (var entry : List.of(
+                new Object[] {"Control score", CONTROL},
+                new Object[] {"Verified share", VERIFIED},
+                new Object[] {"Resource score", RESOURCE})) {
             g.setColor((Color) entry[1]);
             g.fillRect(x, 12, 26, 8);
             g.setColor(PdfFonts.TEXT);
@@ -101,19 +108,26 @@ final class TrendImage {
             List<TrendPoint> points,
             Instant start,
             Instant end,
-            ToDoubleFunction<TrendPoint> value,
-            Color color) {
+            Function<TrendPoint, @Nullable Double> value,
+            Color color,
+            float width) {
         g.setColor(color);
-        g.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         for (int i = 0; i < points.size(); i++) {
+            var here = value.apply(points.get(i));
+            if (here == null) {
+                continue; // no score while the scope was empty: a gap, never a drop to 0
+            }
             int x1 = x(points.get(i).takenAt(), start, end);
             int x2 = i + 1 < points.size() ? x(points.get(i + 1).takenAt(), start, end) : WIDTH - RIGHT;
-            int y1 = y(value.applyAsDouble(points.get(i)));
+            int y1 = y(here);
             g.drawLine(x1, y1, x2, y1);
-            if (i + 1 < points.size()) {
-                g.drawLine(x2, y1, x2, y(value.applyAsDouble(points.get(i + 1))));
+            var next = i + 1 < points.size() ? value.apply(points.get(i + 1)) : null;
+            if (next != null) {
+                g.drawLine(x2, y1, x2, y(next));
             }
-            g.fillOval(x1 - 5, y1 - 5, 10, 10);
+            int dot = Math.round(width * 2.5f);
+            g.fillOval(x1 - dot / 2, y1 - dot / 2, dot, dot);
         }
     }
 

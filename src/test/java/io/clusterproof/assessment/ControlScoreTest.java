@@ -120,6 +120,19 @@ class ControlScoreTest {
         assertThat(hybrid(attestation).status()).isEqualTo(ControlStatus.ERROR);
     }
 
+    @Test
+    void a_hybrid_control_whose_checks_could_not_see_their_evidence_asks_for_the_attestation_and_says_why() {
+        byCheck.put("replicas", new StatusCounts(0, 0, 0, 0, 0, 1));
+
+        var unattested = hybrid(ControlAttestations.NONE);
+        assertThat(unattested.status()).isEqualTo(ControlStatus.NEEDS_ATTESTATION);
+        assertThat(unattested.note())
+                .startsWith("Its checks gave no verdict here: 1 not applicable")
+                .contains("out of the API's sight")
+                .endsWith("The attested part still applies.");
+        assertThat(hybrid(attested("C.1")).status()).isEqualTo(ControlStatus.ATTESTED);
+    }
+
     private FrameworkScore score(ControlAttestations attestations) {
         return Scoring.score(FRAMEWORK, Scoring.severities(ScoringTest.CATALOG), byCheck, attestations, false)
                 .score();

@@ -139,10 +139,47 @@ class CatalogIntegrityTest {
             if (definition.offending() != null) {
                 expressions.add(definition.offending());
             }
+            if (definition.unseen() != null) {
+                expressions.add(definition.unseen());
+            }
             assertThat(expressions)
                     .as(check.id() + ": use params.kubernetesBuiltIns (exact names) instead of a prefix")
                     .noneMatch(e -> SYSTEM_PREFIX_TEST.matcher(e).find());
         });
+    }
+
+    /**
+     * Control-plane components run out of sight on managed clusters, and their configuration files
+     * sit on the nodes: a check reading them must say what it could not see, never pass on it.
+     */
+    @Test
+    void every_check_reading_control_plane_pods_says_what_it_cannot_see_and_rests_only_under_hybrid_controls() {
+        var controlPlane = catalog.checks().stream()
+                .filter(c -> c.definition()
+                        .rule()
+                        .matches("(?s).*'(kube-apiserver|etcd|kube-controller-manager|kube-scheduler)'.*"))
+                .toList();
+        assertThat(controlPlane)
+                .extracting(CompiledCheck::id)
+                .contains("apiserver-audit-logging", "secrets-encryption-at-rest", "apiserver-authentication-hardened");
+        assertThat(controlPlane)
+                .allSatisfy(check -> assertThat(check.mayLeaveEvidenceUnseen() || check.where() != null)
+                        .as(check.id() + " reads control-plane pods, so it needs 'unseen' (or 'match.where') for a"
+                                + " control plane out of sight")
+                        .isTrue());
+        // an 'unseen' result is NOT_APPLICABLE, which only a hybrid control turns into a request for attestation
+        var unseen = controlPlane.stream()
+                .filter(CompiledCheck::mayLeaveEvidenceUnseen)
+                .map(CompiledCheck::id)
+                .toList();
+        catalog.frameworks()
+                .forEach(framework -> framework.controls().forEach(control -> {
+                    if (control.mappedChecks().stream().anyMatch(m -> unseen.contains(m.id()))) {
+                        assertThat(control.type())
+                                .as(framework.id() + " " + control.ref())
+                                .isEqualTo(ControlType.HYBRID);
+                    }
+                }));
     }
 
     @Test

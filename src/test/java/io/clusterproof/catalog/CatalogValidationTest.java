@@ -147,6 +147,46 @@ class CatalogValidationTest {
     }
 
     @Test
+    void a_check_that_can_leave_evidence_unseen_may_rest_only_under_hybrid_controls() throws IOException {
+        write("checks/sighted/check.yaml", check("sighted", "true") + "unseen: \"'the file on the node'\"\n");
+        fixtures("sighted");
+        write("frameworks/sight.yaml", """
+                id: sight
+                name: Sight
+                version: "1"
+                description: Controls resting on a check that cannot see everything.
+                sections:
+                  - {id: "1", title: One}
+                controls:
+                  - ref: "1.1"
+                    section: "1"
+                    title: Automated on partial sight
+                    description: d
+                    type: automated
+                    checks:
+                      - {id: sighted, why: it shows the flags}
+                  - ref: "1.2"
+                    section: "1"
+                    title: Hybrid on partial sight
+                    description: d
+                    type: hybrid
+                    checks:
+                      - {id: sighted, why: it shows the flags}
+                    attestation: {prompt: The file says what it should., validity: P365D}
+                """);
+
+        var problems = load();
+
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p)
+                        .contains("frameworks/sight.yaml")
+                        .contains(
+                                "automated control 1.1 maps check 'sighted', whose evidence can be out of the API's sight")
+                        .contains("'type: hybrid'"));
+        assertThat(problems).noneSatisfy(p -> assertThat(p).contains("1.2"));
+    }
+
+    @Test
     void an_extra_catalog_may_not_reuse_a_built_in_check_id() throws IOException {
         write("checks/privileged-container/check.yaml", check("privileged-container", "true"));
         fixtures("privileged-container");

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The control score of each framework over time as lines, with a marker where a score moved (red
@@ -26,6 +28,10 @@ final class TimelineChart {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FALL = "#c62828";
     private static final String RISE = "#2e7d32";
+    private static final List<String> PALETTE = List.of("#1565c0", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457");
+
+    /** How ECharts writes "no value here". */
+    static final String GAP = "-";
 
     /** A vertical line at a compared snapshot. */
     record Mark(String label, Instant at) {}
@@ -34,22 +40,20 @@ final class TimelineChart {
 
     static EChart of(Timeline timeline, List<Mark> marks) {
         var series = new ArrayList<Map<String, Object>>();
+        int index = 0;
         for (var framework : timeline.frameworks()) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("name", framework.name());
-            line.put("type", "line");
-            line.put("step", "end");
-            line.put("showSymbol", false);
-            line.put(
-                    "data",
-                    framework.points().stream()
-                            .map(p -> List.of(p.takenAt().toEpochMilli(), p.controlScore()))
-                            .toList());
+            var color = PALETTE.get(index++ % PALETTE.size());
+            var line = line(framework.name(), color, framework.points(), TrendPoint::plottedControlScore);
             line.put("markPoint", Map.of("symbolSize", 38, "data", markers(framework.points())));
             if (series.isEmpty() && !marks.isEmpty()) {
                 line.put("markLine", markLine(marks));
             }
             series.add(line);
+            // the verified share beside the score, dashed in the same colour: how much rests on attestations
+            var verified = line(
+                    framework.name() + " verified share", color, framework.points(), TrendPoint::plottedVerifiedShare);
+            verified.put("lineStyle", Map.of("type", "dashed", "width", 1));
+            series.add(verified);
         }
         var bars = new LinkedHashMap<String, Object>();
         bars.put("name", "Objects changed");
@@ -106,10 +110,37 @@ final class TimelineChart {
         return chart;
     }
 
+    /**
+     * One framework's line over time; where the framework's scope was empty there is no score, and
+     * the line breaks there ({@code "-"}) instead of falling to 0.
+     */
+    private static LinkedHashMap<String, Object> line(
+            String name, String color, List<TrendPoint> points, Function<TrendPoint, @Nullable Double> value) {
+        var line = new LinkedHashMap<String, Object>();
+        line.put("name", name);
+        line.put("type", "line");
+        line.put("step", "end");
+        line.put("showSymbol", false);
+        line.put("connectNulls", false);
+        line.put("color", color);
+        line.put(
+                "data",
+                points.stream()
+                        .map(p -> {
+                            var v = value.apply(p);
+                            return List.<Object>of(p.takenAt().toEpochMilli(), v == null ? GAP : v);
+                        })
+                        .toList());
+        return line;
+    }
+
     private static List<Map<String, Object>> markers(List<TrendPoint> points) {
         record Move(TrendPoint point, double delta) {}
         var moves = new ArrayList<Move>();
         for (int i = 1; i < points.size(); i++) {
+            if (!points.get(i).scored() || !points.get(i - 1).scored()) {
+                continue; // a score that appears or vanishes with the scope is no move
+            }
             var delta =
                     Math.round((points.get(i).controlScore() - points.get(i - 1).controlScore()) * 10) / 10.0;
             if (delta != 0) {
