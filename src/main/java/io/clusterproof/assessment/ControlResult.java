@@ -18,4 +18,14 @@ public record ControlResult(
         int unknown,
         int error,
         @Nullable Long attestationId,
-        @Nullable String note) {}
+        @Nullable String note) {
+
+    /** The longest note the store keeps (the column's width). */
+    public static final int MAX_NOTE = 1000;
+
+    public ControlResult {
+        if (note != null && note.length() > MAX_NOTE) {
+            note = note.substring(0, MAX_NOTE - 1) + "…";
+        }
+    }
+}

@@ -238,9 +238,14 @@ final class Scoring {
                 note);
     }
 
+    /** How many of a hybrid control's checks its note names; the control page lists them all. */
+    private static final int NAMED_CHECKS = 5;
+
     /** What the checks of a hybrid control covered. */
     private static String covered(ControlDefinition control, CheckStatus checks) {
-        var ids = control.mappedChecks().stream().map(CheckMapping::id).collect(Collectors.joining(", "));
+        var all = control.mappedChecks().stream().map(CheckMapping::id).toList();
+        var ids = String.join(", ", all.subList(0, Math.min(all.size(), NAMED_CHECKS)))
+                + (all.size() > NAMED_CHECKS ? " and " + (all.size() - NAMED_CHECKS) + " more" : "");
         return "Checks cover part of this control (" + ids + "): " + checks.pass() + " passed, "
                 + checks.waived() + " waived, " + checks.fail() + " failed, " + checks.unknown() + " unknown, "
                 + checks.error() + " in error.";
