@@ -13,7 +13,16 @@ class ControlResultTest {
     @Test
     void a_note_longer_than_the_store_keeps_is_shortened_visibly() {
         var result = new ControlResult(
-                "hipaa", "164.308(a)(1)(ii)(B)", ControlStatus.NEEDS_ATTESTATION, 9, 0, 0, 0, 0, null, "x".repeat(5_000));
+                "hipaa",
+                "164.308(a)(1)(ii)(B)",
+                ControlStatus.NEEDS_ATTESTATION,
+                9,
+                0,
+                0,
+                0,
+                0,
+                null,
+                "x".repeat(5_000));
 
         assertThat(result.note()).hasSize(ControlResult.MAX_NOTE).endsWith("…");
     }
