@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * The CEL environment of checks: the variables of {@link CheckVariables}, the standard macros,
  * the optional ({@code ?.}), strings, sets and lists extensions, {@code selects()},
- * {@code imageRepository()}, {@code imageIsOneOf()}, {@code cidrsCoverEverything()}, {@code cidrContains()}, {@code parseYaml()} and
+ * {@code imageRepository()}, {@code imageIsOneOf()}, {@code cidrsCoverEverything()}, {@code cidrContains()}, {@code parseYaml()}, {@code commandFlags()} and
  * {@code objects()}. Each evaluation may iterate at most {@code maxIterations} times in
  * comprehensions: the cost limit that keeps one rule from stalling an assessment.
  */
@@ -82,6 +82,9 @@ public final class CelEnvironment {
                                 CelOverloadDecl.newGlobalOverload(
                                         "parseYaml_string", SimpleType.DYN, SimpleType.STRING)),
                         CelFunctionDecl.newFunctionDeclaration(
+                                CheckVariables.COMMAND_FLAGS_FUNCTION,
+                                CelOverloadDecl.newGlobalOverload("commandFlags_list", dynList, dynList)),
+                        CelFunctionDecl.newFunctionDeclaration(
                                 CheckVariables.SELECTS_FUNCTION,
                                 CelOverloadDecl.newGlobalOverload(
                                         "selects_dyn_dyn", SimpleType.BOOL, SimpleType.DYN, SimpleType.DYN)))
@@ -100,7 +103,8 @@ public final class CelEnvironment {
                         CelFunctionBinding.from("cidrsCoverEverything_list", List.class, Cidrs::coverEverything),
                         CelFunctionBinding.from(
                                 "cidrContains_string_string", String.class, String.class, Cidrs::contains),
-                        CelFunctionBinding.from("parseYaml_string", String.class, YamlDocuments::parse));
+                        CelFunctionBinding.from("parseYaml_string", String.class, YamlDocuments::parse),
+                        CelFunctionBinding.from("commandFlags_list", List.class, CommandFlags::of));
         for (var name : CheckVariables.ALL) {
             builder.addVar(name, name.equals(CheckVariables.NOW) ? SimpleType.TIMESTAMP : SimpleType.DYN);
         }

@@ -73,5 +73,8 @@ public final class CheckVariables {
     /** {@code parseYaml(text)}: a YAML or JSON mapping kept as text (a ConfigMap entry) read as a map. */
     public static final String PARSE_YAML_FUNCTION = "parseYaml";
 
+    /** {@code commandFlags(arguments)}: a command line as {@code --name=value} flags, however they were written. */
+    public static final String COMMAND_FLAGS_FUNCTION = "commandFlags";
+
     private CheckVariables() {}
 }

@@ -44,7 +44,8 @@ class CheckVariablesTest {
                 CheckVariables.IMAGE_IS_ONE_OF_FUNCTION,
                 CheckVariables.CIDRS_COVER_EVERYTHING_FUNCTION,
                 CheckVariables.CIDR_CONTAINS_FUNCTION,
-                CheckVariables.PARSE_YAML_FUNCTION);
+                CheckVariables.PARSE_YAML_FUNCTION,
+                CheckVariables.COMMAND_FLAGS_FUNCTION);
 
         for (var name : CheckVariables.ALL) {
             assertThat(readme).as(name).containsPattern("\\n\\| [^|\\n]*`" + name + "`");

@@ -66,4 +66,25 @@ class RuleFunctionsTest {
         assertThatThrownBy(() -> YamlDocuments.parse("- just\n- a list\n")).hasMessageContaining("not a YAML mapping");
         assertThatThrownBy(() -> YamlDocuments.parse("key: [unclosed\n")).hasMessageContaining("not valid YAML");
     }
+
+    @Test
+    void a_flag_and_its_value_given_as_two_arguments_read_as_one_flag() {
+        assertThat(CommandFlags.of(List.of(
+                        "etcd",
+                        "--client-cert-auth",
+                        "false",
+                        "--cert-file",
+                        "/pki/server.crt",
+                        "--data-dir=/var/lib/etcd",
+                        "--peer-client-cert-auth",
+                        "--listen-client-urls=https://127.0.0.1:2379 --auto-tls=false")))
+                .containsExactly(
+                        "etcd",
+                        "--client-cert-auth=false",
+                        "--cert-file=/pki/server.crt",
+                        "--data-dir=/var/lib/etcd",
+                        "--peer-client-cert-auth",
+                        "--listen-client-urls=https://127.0.0.1:2379",
+                        "--auto-tls=false");
+    }
 }
