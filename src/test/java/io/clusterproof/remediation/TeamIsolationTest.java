@@ -2,27 +2,19 @@ package io.clusterproof.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.clusterproof.access.AuditLog;
 import io.clusterproof.access.AuditQuery;
-import io.clusterproof.access.NewUser;
-import io.clusterproof.access.Role;
 import io.clusterproof.access.UserService;
 import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotPermittedException;
-import io.clusterproof.snapshot.ClusterSummary;
-import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +25,6 @@ import org.springframework.security.access.AccessDeniedException;
 /** Engineers work their own team's items only; the team of an item moves only by an officer or admin. */
 @IntegrationTest
 class TeamIsolationTest {
-
-    static final String CHECK = "privileged-container";
 
     @Autowired
     TestClusters clusters;
@@ -56,15 +46,9 @@ class TeamIsolationTest {
 
     @BeforeEach
     void twoTeamsWithOneFailingDeploymentEach() throws IOException {
-        account("iso-pia", Role.ENGINEER, "payments");
-        account("iso-paul", Role.ENGINEER, "payments");
-        account("iso-rex", Role.ENGINEER, "records");
-        account("iso-nobody", Role.ENGINEER, null);
-        Files.writeString(dir.resolve("teams.yaml"), namespace("shop", "payments") + namespace("vault", "records"));
-        ClusterSummary cluster = clusters.manifests("isolation", dir);
-        clusters.latestAssessment(clusters.collect(cluster).snapshotId());
-        payments = awaitItem(cluster, "shop");
-        records = awaitItem(cluster, "vault");
+        var teams = TwoTeams.collect(clusters, users, remediation, dir);
+        payments = teams.payments();
+        records = teams.records();
     }
 
     @Test
@@ -166,43 +150,5 @@ class TeamIsolationTest {
 
     private <T> T as(String engineer, Supplier<T> work) {
         return AsAdmin.as(engineer, "ENGINEER", work);
-    }
-
-    private void account(String username, Role role, @Nullable String team) {
-        if (users.find(username).isEmpty()) {
-            AsAdmin.admin(() -> users.create(new NewUser(username, "", "Tangerine-Harbour-Ledger-83", role, team)));
-        }
-    }
-
-    private ItemSummary awaitItem(ClusterSummary cluster, String namespace) {
-        var key = new ResourceKey("apps", "Deployment", namespace, "api");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> remediation.find(cluster.id(), CHECK, key).isPresent());
-        return remediation.find(cluster.id(), CHECK, key).orElseThrow();
-    }
-
-    private static String namespace(String name, String team) {
-        return """
-                apiVersion: v1
-                kind: Namespace
-                metadata:
-                  name: %1$s
-                  labels: {team: %2$s}
-                ---
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: api, namespace: %1$s}
-                spec:
-                  replicas: 1
-                  selector: {matchLabels: {app: api}}
-                  template:
-                    metadata: {labels: {app: api}}
-                    spec:
-                      containers:
-                        - name: api
-                          image: registry.example/api:1
-                          securityContext: {privileged: true}
-                ---
-                """.formatted(name, team);
     }
 }
