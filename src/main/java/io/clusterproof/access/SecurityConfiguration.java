@@ -30,7 +30,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 /**
  * Two filter chains: the REST API under {@code /api} (stateless, API tokens, 401 without one) and
  * everything else (Vaadin views behind the sign-in page). Health probes are the only anonymous
- * endpoints; they say UP or DOWN and nothing else.
+ * endpoints for people; they say UP or DOWN and nothing else. {@code /api/v1/agent/**} takes no
+ * API token: in-cluster agents present their own credential, which the snapshot module checks.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -63,6 +64,9 @@ class SecurityConfiguration {
         securityHeaders(http);
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // agents authenticate with their registration token or credential and sign what they push
+                        .requestMatchers("/api/v1/agent/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAnyRole(Role.ADMIN_NAME, Role.AUDITOR_NAME)

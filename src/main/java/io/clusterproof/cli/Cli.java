@@ -3,6 +3,7 @@ package io.clusterproof.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.clusterproof.catalog.InvalidCatalogException;
+import io.clusterproof.cli.agent.AgentCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("scan", "checks", "controls");
+    public static final Set<String> COMMANDS = Set.of("scan", "checks", "controls", "agent");
 
     static final String USAGE = """
             Usage:
@@ -27,6 +28,8 @@ public final class Cli {
               java -jar clusterproof.jar checks [--format json] [--catalog DIR]...
               java -jar clusterproof.jar checks verify [--catalog DIR]...
               java -jar clusterproof.jar controls [--framework ID] [--format json] [--catalog DIR]...
+              java -jar clusterproof.jar agent --server URL [--state DIR] [--token-file FILE]
+                                               [--kubeconfig FILE [--context NAME]] [--interval 1h] [--poll 1m] [--once]
 
             scan     assesses manifest files and directories (YAML, JSON, kind: List, kubectl dumps, .tar.gz)
             checks   lists the catalog's checks with their cross-references and mapped controls
@@ -34,6 +37,12 @@ public final class Cli {
                      prints each failing fixture with its file and reason (exit 1 on any failure or an
                      invalid catalog folder)
             controls lists the frameworks' controls: type (automated|hybrid|attestation), implementation, checks
+            agent    runs inside a cluster: collects it with the server's collector, redacts and normalises
+                     locally, and pushes signed snapshots (only the bodies the server lacks). Its first run
+                     registers with a single-use token (--token-file or CLUSTERPROOF_AGENT_TOKEN) and keeps its
+                     Ed25519 key and credential in --state (default ./clusterproof-agent); without --kubeconfig
+                     it reads the cluster through the pod's service account. Exit 1 when a collection or push
+                     failed, 3 when the server refused its token or credential.
             --baseline compares with an earlier scan --format json output: what got worse is printed, and
                      SARIF results say whether they are new (baselineState).
             Exit codes: 0 fine, 1 a control score is under --fail-under, or a control got worse or a new
@@ -64,6 +73,7 @@ public final class Cli {
                             ? new ChecksVerifyCommand(rest.subList(1, rest.size()), out, err).run()
                             : new ChecksCommand(rest, out).run();
                 case "controls" -> new ControlsCommand(rest, out).run();
+                case "agent" -> AgentCommand.run(rest, System.getenv(), out, err);
                 default -> throw new UsageException("unknown command " + args[0]);
             };
         } catch (UsageException e) {

@@ -5,5 +5,6 @@ public enum RunTrigger {
     SCHEDULE,
     MANUAL,
     UPLOAD,
-    DEMO
+    DEMO,
+    AGENT
 }

@@ -55,6 +55,18 @@ final class SnapshotBuilder implements ObjectSink {
         }
     }
 
+    /**
+     * Adds an object redacted, normalised and digested elsewhere (an agent's push, checked on
+     * receipt); {@code gzippedBody} is null when the store already holds that digest.
+     */
+    void add(Entry entry, byte @Nullable [] gzippedBody, int size) {
+        entries.put(entry.key(), entry);
+        if (gzippedBody != null) {
+            newBodies.put(entry.digest(), gzippedBody);
+            sizes.put(entry.digest(), size);
+        }
+    }
+
     @Override
     public void discard(String group, String kind) {
         entries.keySet().removeIf(k -> k.group().equals(group) && k.kind().equals(kind));

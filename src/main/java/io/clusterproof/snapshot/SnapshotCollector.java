@@ -61,6 +61,9 @@ class SnapshotCollector {
                 case UPLOAD ->
                     throw new SourceUnreachableException(
                             cluster.name() + " receives snapshots by upload only; upload a dump instead");
+                case AGENT ->
+                    throw new SourceUnreachableException(
+                            cluster.name() + " is collected by its agent inside the cluster; ask the agent to collect");
             };
             var status = snapshot.status() == SnapshotStatus.PARTIAL ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
             log.info(

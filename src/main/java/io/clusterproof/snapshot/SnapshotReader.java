@@ -31,7 +31,8 @@ public class SnapshotReader {
     private static final String SNAPSHOT_COLUMNS =
             "id, cluster_id, run_id, taken_at, status, object_count, added_count, "
                     + "changed_count, removed_count, stored_bytes, digest, kubernetes_version, source, provenance, "
-                    + "provenance_detail, uploaded_by, upload_file_name, upload_sha256, off_source";
+                    + "provenance_detail, uploaded_by, upload_file_name, upload_sha256, off_source, "
+                    + "agent_signature, agent_key_fingerprint";
     private static final String IN_SNAPSHOT =
             "rs.cluster_id = ? and rs.valid_from <= ? and (rs.valid_to is null or rs.valid_to >= ?)";
 
@@ -285,7 +286,9 @@ public class SnapshotReader {
                     rs.getString(16),
                     rs.getString(17),
                     rs.getString(18),
-                    rs.getBoolean(19)));
+                    rs.getBoolean(19),
+                    rs.getString(20),
+                    rs.getString(21)));
 
     /** The filter as SQL over {@code resource_state rs}. */
     private static final class Where {

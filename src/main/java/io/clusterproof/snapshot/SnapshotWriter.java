@@ -137,8 +137,8 @@ class SnapshotWriter {
                     PreparedStatement statement = connection.prepareStatement("""
                     insert into snapshot (cluster_id, run_id, taken_at, status, object_count, added_count, changed_count,
                         removed_count, stored_bytes, digest, kubernetes_version, source, provenance, provenance_detail,
-                        uploaded_by, upload_file_name, upload_sha256, off_source)
-                    values (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        uploaded_by, upload_file_name, upload_sha256, off_source, agent_signature, agent_key_fingerprint)
+                    values (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, new String[] {"id"});
                     statement.setLong(1, clusterId);
                     statement.setLong(2, runId);
@@ -155,6 +155,8 @@ class SnapshotWriter {
                             12, provenance.fileName() == null ? null : truncate(provenance.fileName(), 255));
                     statement.setString(13, provenance.sha256());
                     statement.setBoolean(14, provenance.offSource());
+                    statement.setString(15, provenance.signature());
+                    statement.setString(16, provenance.keyFingerprint());
                     return statement;
                 },
                 keys);

@@ -9,7 +9,9 @@ public enum SourceType {
     /** A file or directory of manifests on the server. */
     MANIFESTS("Manifest path"),
     /** An air-gapped cluster: snapshots arrive only as uploaded dumps. */
-    UPLOAD("Uploads only");
+    UPLOAD("Uploads only"),
+    /** A cluster whose registered agent collects inside it and pushes signed snapshots. */
+    AGENT("Agent in the cluster");
 
     private final String label;
 
@@ -22,6 +24,6 @@ public enum SourceType {
     }
 
     public boolean scheduled() {
-        return this != UPLOAD;
+        return this != UPLOAD && this != AGENT;
     }
 }

@@ -39,6 +39,10 @@ public class TestClusters {
                 prefix, SourceType.KUBECONFIG, kubeconfig.toAbsolutePath().toString(), null);
     }
 
+    public ClusterSummary agent(String prefix) {
+        return register(prefix, SourceType.AGENT, null, null);
+    }
+
     public ClusterSummary uploadsOnly(String prefix) {
         return register(prefix, SourceType.UPLOAD, null, null);
     }

@@ -73,7 +73,7 @@ class SnapshotApi {
 
     /**
      * A cluster to register; {@code source} is {@code uploads}, {@code manifest}, {@code kubeconfig}
-     * or {@code in-cluster}.
+     * {@code in-cluster} or {@code agent}.
      */
     record NewCluster(
             String name,
@@ -94,9 +94,10 @@ class SnapshotApi {
             case "manifest" -> SourceType.MANIFESTS;
             case "kubeconfig" -> SourceType.KUBECONFIG;
             case "in-cluster" -> SourceType.IN_CLUSTER;
+            case "agent" -> SourceType.AGENT;
             default ->
                 throw new InvalidInputException(
-                        "source", "source must be one of uploads, manifest, kubeconfig or in-cluster.");
+                        "source", "source must be one of uploads, manifest, kubeconfig, in-cluster or agent.");
         };
         var labels = body.labels() == null
                 ? null

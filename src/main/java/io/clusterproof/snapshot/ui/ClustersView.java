@@ -236,6 +236,7 @@ public class ClustersView extends VerticalLayout {
             case MANIFESTS -> String.valueOf(d.manifestPath());
             case IN_CLUSTER -> "service account of this pod";
             case UPLOAD -> "dumps uploaded here";
+            case AGENT -> "signed pushes from its agent";
         };
     }
 

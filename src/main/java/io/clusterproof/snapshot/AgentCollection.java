@@ -1,0 +1,92 @@
+package io.clusterproof.snapshot;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One collection on the agent's side, with the server's own code: {@link LiveCollector} reads the
+ * cluster and {@link SnapshotBuilder} redacts and normalises each object and digests its canonical
+ * JSON, exactly as a server-side collection does, so equal objects give equal digests on both sides.
+ * The result is the manifest to sign and the gzip of every body, kept until the push is done.
+ */
+public final class AgentCollection {
+
+    /** The server's collection defaults (clusterproof.snapshot.*): page size, timeouts, retries. */
+    private static final SnapshotProperties DEFAULTS = new SnapshotProperties(
+            500,
+            Duration.ofSeconds(30),
+            3,
+            Duration.ofMillis(500),
+            "0 0 2 * * *",
+            Duration.ofMinutes(2),
+            209_715_200L,
+            0,
+            20_000,
+            0);
+
+    private final AgentManifest manifest;
+    private final SnapshotBuilder builder;
+
+    private AgentCollection(AgentManifest manifest, SnapshotBuilder builder) {
+        this.manifest = manifest;
+        this.builder = builder;
+    }
+
+    /**
+     * Collects the cluster through a kubeconfig file (and context), or without one through the
+     * pod's service account.
+     *
+     * @throws IllegalStateException saying why, when the API server cannot be read at all
+     */
+    public static AgentCollection collect(
+            long clusterId, @Nullable Path kubeconfig, @Nullable String context, Clock clock) {
+        var definition = new ClusterDefinition(
+                "agent",
+                null,
+                null,
+                null,
+                null,
+                kubeconfig == null ? SourceType.IN_CLUSTER : SourceType.KUBECONFIG,
+                kubeconfig == null ? null : kubeconfig.toString(),
+                context,
+                null,
+                DEFAULTS.defaultSchedule(),
+                true);
+        var builder = new SnapshotBuilder(new HashSet<>());
+        try (var client = new KubernetesClients(DEFAULTS).connect(definition)) {
+            var result = new LiveCollector(client, DEFAULTS).collect(builder, CollectionListener.NONE);
+            var objects = builder.entries().stream()
+                    .map(e -> new AgentManifest.Entry(
+                            e.key().group(),
+                            e.key().kind(),
+                            e.key().namespace(),
+                            e.key().name(),
+                            e.apiVersion(),
+                            e.uid(),
+                            e.controlled(),
+                            e.digest()))
+                    .toList();
+            var manifest = new AgentManifest(
+                    clusterId, clock.instant(), result.kubernetesVersion(), result.missing(), objects);
+            return new AgentCollection(manifest, builder);
+        } catch (SourceUnreachableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    public AgentManifest manifest() {
+        return manifest;
+    }
+
+    /** The gzip of a body's canonical JSON, as the push uploads it. */
+    public byte[] gzippedBody(String digest) {
+        var body = builder.body(digest);
+        if (body == null) {
+            throw new IllegalArgumentException("this collection has no body " + digest);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,322 @@
+package io.clusterproof.snapshot;
+
+import io.clusterproof.access.AuditEvent;
+import io.clusterproof.access.AuditLog;
+import io.clusterproof.base.NotFoundException;
+import io.clusterproof.snapshot.AgentRefusedException.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives an agent's snapshot in three steps. The agent offers its signed manifest; the server
+ * verifies the signature with the agent's registered key and answers which bodies it lacks. The
+ * agent uploads those; each is redacted and normalised again here and refused unless it gives the
+ * digest it was sent under. The commit checks that every body is there and only then stores the
+ * snapshot through {@link SnapshotWriter}, in one transaction, with the signature as provenance.
+ * Offering the same manifest again resumes the push. Every step is audited, refusals included.
+ */
+@Service
+@Transactional(noRollbackFor = AgentRefusedException.class)
+public class AgentPushService {
+
+    /** The server's answer to an offer: the push, and the digests of the bodies it lacks. */
+    public record Offer(long pushId, @Nullable Long snapshotId, List<String> missing) {}
+
+    /** One body as the agent sends it: Base64 of the gzip of its canonical JSON. */
+    public record Body(String digest, String gzip) {}
+
+    public record Received(int received, int stillMissing) {}
+
+    private final AgentRegistry registry;
+    private final AgentStaging staging;
+    private final ClusterRepository clusters;
+    private final SnapshotWriter writer;
+    private final RunBook runBook;
+    private final AuditLog auditLog;
+    private final AgentProperties properties;
+    private final Clock clock;
+
+    AgentPushService(
+            AgentRegistry registry,
+            AgentStaging staging,
+            ClusterRepository clusters,
+            SnapshotWriter writer,
+            RunBook runBook,
+            AuditLog auditLog,
+            AgentProperties properties,
+            Clock clock) {
+        this.registry = registry;
+        this.staging = staging;
+        this.clusters = clusters;
+        this.writer = writer;
+        this.runBook = runBook;
+        this.auditLog = auditLog;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private record Agent(AgentRegistry.Credential credential, Cluster cluster) {
+
+        String actor() {
+            return AgentService.actor(cluster);
+        }
+    }
+
+    public Offer offer(String credential, AgentManifest manifest, String signature) {
+        var agent = authenticate(credential);
+        if (manifest.clusterId() != agent.cluster().id()) {
+            throw refused(
+                    agent,
+                    Reason.FORBIDDEN,
+                    "The manifest names cluster " + manifest.clusterId() + "; this agent is registered for "
+                            + agent.cluster().name() + " (" + agent.cluster().id() + ").");
+        }
+        var canonical = manifest.canonicalBytes();
+        if (!AgentKeys.verify(AgentKeys.publicKey(agent.credential().publicKey()), canonical, signature)) {
+            throw refused(
+                    agent,
+                    Reason.INVALID,
+                    "The manifest's signature does not verify with the agent's key "
+                            + agent.credential().fingerprint() + "; the snapshot is refused.");
+        }
+        var digest = CanonicalJson.sha256(canonical);
+        var existing = staging.push(agent.credential().id(), digest).orElse(null);
+        if (existing != null && existing.snapshotId() != null) {
+            return new Offer(existing.id(), existing.snapshotId(), List.of());
+        }
+        if (existing == null) {
+            checkTakenAt(agent, manifest);
+        }
+        var pushId = existing != null
+                ? existing.id()
+                : staging.start(agent.cluster().id(), agent.credential().id(), manifest, signature, clock.instant());
+        var missing = missing(agent, manifest);
+        auditLog.recordAs(
+                agent.actor(),
+                AuditEvent.of(
+                                existing == null ? "AGENT_PUSH_STARTED" : "AGENT_PUSH_RESUMED",
+                                "cluster",
+                                agent.cluster().name())
+                        .withDetail("push " + pushId + ", manifest SHA-256 " + digest + ", "
+                                + manifest.objects().size() + " objects, " + missing.size() + " bodies missing"));
+        return new Offer(pushId, null, missing);
+    }
+
+    public Received receive(String credential, long pushId, List<Body> bodies) {
+        var agent = authenticate(credential);
+        var push = openPush(agent, pushId);
+        if (bodies.size() > properties.maxBodiesPerRequest()) {
+            throw refused(
+                    agent,
+                    Reason.TOO_LARGE,
+                    bodies.size() + " bodies in one request; send at most " + properties.maxBodiesPerRequest()
+                            + " (clusterproof.snapshot.agent.max-bodies-per-request).");
+        }
+        var manifest = push.parsedManifest();
+        var keys = new HashMap<String, ResourceKey>();
+        manifest.objects().forEach(o -> keys.put(o.digest(), o.key()));
+        var staged = staging.stagedDigests(agent.credential().id());
+        int received = 0;
+        for (var body : bodies) {
+            var key = keys.get(body.digest());
+            if (key == null) {
+                throw refused(
+                        agent, Reason.INVALID, "Body " + body.digest() + " is not in push " + pushId + "'s manifest.");
+            }
+            if (staged.contains(body.digest())) {
+                continue;
+            }
+            var canonical = checked(agent, body, key);
+            staging.stage(agent.credential().id(), body.digest(), CanonicalJson.gzip(canonical), canonical.length);
+            staged.add(body.digest());
+            received++;
+        }
+        return new Received(received, missing(agent, manifest).size());
+    }
+
+    public SnapshotSummary commit(String credential, long pushId) {
+        var agent = authenticate(credential);
+        var push = openPush(agent, pushId);
+        var manifest = push.parsedManifest();
+        var missing = missing(agent, manifest);
+        if (!missing.isEmpty()) {
+            throw refused(
+                    agent,
+                    Reason.CONFLICT,
+                    missing.size() + " bodies of push " + pushId
+                            + " have not arrived; upload them, then commit again.");
+        }
+        var current = writer.currentDigests(agent.cluster().id());
+        var needed = new HashSet<String>();
+        manifest.objects().forEach(o -> needed.add(o.digest()));
+        needed.removeAll(current);
+        var staged = staging.staged(agent.credential().id(), needed);
+        var builder = new SnapshotBuilder(current);
+        for (var o : manifest.objects()) {
+            var body = staged.get(o.digest());
+            builder.add(
+                    new SnapshotBuilder.Entry(o.key(), o.apiVersion(), o.uid(), o.digest(), o.controlled()),
+                    body == null ? null : body.body(),
+                    body == null ? 0 : body.size());
+        }
+        var run = runBook.start(agent.cluster().id(), RunTrigger.AGENT, agent.actor());
+        var provenance = Provenance.agent(
+                agent.cluster().name(), push.signature(), agent.credential().fingerprint(), manifest.digest());
+        var snapshot = writer.write(
+                agent.cluster().id(),
+                run.id(),
+                manifest.takenAt(),
+                builder,
+                manifest.missing(),
+                List.of(),
+                manifest.kubernetesVersion(),
+                provenance);
+        staging.committed(pushId, agent.credential().id(), snapshot.id());
+        auditLog.recordAs(
+                agent.actor(),
+                AuditEvent.of("AGENT_PUSH_COMMITTED", "cluster", agent.cluster().name())
+                        .withDetail("push " + pushId + " stored as snapshot " + snapshot.id() + ": "
+                                + snapshot.objects() + " objects, " + staged.size() + " new bodies, signed with key "
+                                + agent.credential().fingerprint()));
+        runBook.progress(run.id(), 1, 1, snapshot.objects());
+        runBook.finish(
+                run.id(),
+                snapshot.status() == SnapshotStatus.PARTIAL ? RunStatus.PARTIAL : RunStatus.SUCCEEDED,
+                snapshot.id(),
+                null);
+        return snapshot;
+    }
+
+    /** Whether the server asked for a collection since the agent last polled. */
+    public boolean poll(String credential) {
+        var agent = authenticate(credential);
+        return registry.takeCollectionRequest(agent.credential().id());
+    }
+
+    private List<String> missing(Agent agent, AgentManifest manifest) {
+        var missing = new TreeSet<String>();
+        manifest.objects().forEach(o -> missing.add(o.digest()));
+        missing.removeAll(writer.currentDigests(agent.cluster().id()));
+        missing.removeAll(staging.stagedDigests(agent.credential().id()));
+        return List.copyOf(missing);
+    }
+
+    /** The body's canonical JSON, redacted and normalised here again; refused unless it gives its digest. */
+    private byte[] checked(Agent agent, Body body, ResourceKey key) {
+        byte[] json;
+        try {
+            json = gunzip(Base64.getDecoder().decode(body.gzip()));
+        } catch (IllegalArgumentException | IOException e) {
+            throw refused(agent, Reason.INVALID, "Body " + body.digest() + " is not Base64 of gzip.");
+        }
+        byte[] canonical;
+        try {
+            var object = ObjectNormaliser.normalise(CanonicalJson.parse(json));
+            if (!ResourceKey.of(object).equals(key)) {
+                throw refused(
+                        agent,
+                        Reason.INVALID,
+                        "Body " + body.digest() + " is "
+                                + ResourceKey.of(object).display() + ", not " + key.display()
+                                + " as the manifest says.");
+            }
+            canonical = CanonicalJson.bytes(object);
+        } catch (RuntimeException e) {
+            if (e instanceof AgentRefusedException refusal) {
+                throw refusal;
+            }
+            throw refused(agent, Reason.INVALID, "Body " + body.digest() + " is not a JSON object.");
+        }
+        if (!CanonicalJson.sha256(canonical).equals(body.digest())) {
+            throw refused(
+                    agent,
+                    Reason.INVALID,
+                    "Body " + body.digest() + " of " + key.display()
+                            + " does not match its digest once redacted and normalised; the body is refused.");
+        }
+        return canonical;
+    }
+
+    private byte[] gunzip(byte[] gzip) throws IOException {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            var bytes = in.readNBytes(properties.maxBodyBytes() + 1);
+            if (bytes.length > properties.maxBodyBytes()) {
+                throw new AgentRefusedException(
+                        Reason.TOO_LARGE,
+                        "A body expands past " + properties.maxBodyBytes()
+                                + " bytes (clusterproof.snapshot.agent.max-body-bytes).");
+            }
+            return bytes;
+        }
+    }
+
+    private void checkTakenAt(Agent agent, AgentManifest manifest) {
+        var now = clock.instant();
+        if (manifest.takenAt().isAfter(now.plus(properties.clockSkew()))) {
+            throw refused(
+                    agent,
+                    Reason.INVALID,
+                    "The manifest was taken at " + manifest.takenAt() + ", later than the server's time " + now
+                            + "; check the agent's clock.");
+        }
+        var latest = staging.latestSnapshotTakenAt(agent.cluster().id());
+        if (latest != null && !manifest.takenAt().isAfter(latest)) {
+            throw refused(
+                    agent,
+                    Reason.CONFLICT,
+                    "The manifest was taken at " + manifest.takenAt() + ", not after the cluster's latest snapshot ("
+                            + latest + "); an older snapshot is not stored.");
+        }
+    }
+
+    private AgentStaging.Push openPush(Agent agent, long pushId) {
+        var push = staging.push(pushId)
+                .filter(p -> p.credentialId() == agent.credential().id())
+                .orElseThrow(() -> new AgentRefusedException(
+                        Reason.NOT_FOUND, "This agent has no push " + pushId + "; offer the manifest again."));
+        if (push.snapshotId() != null) {
+            throw new AgentRefusedException(
+                    Reason.CONFLICT, "Push " + pushId + " is already stored as snapshot " + push.snapshotId() + ".");
+        }
+        return push;
+    }
+
+    private Agent authenticate(String presented) {
+        var credential =
+                registry.credential(AgentService.hash(presented.strip())).orElse(null);
+        if (credential == null) {
+            throw new AgentRefusedException(
+                    Reason.UNAUTHENTICATED, "The agent credential is not known; register the agent again.");
+        }
+        var cluster = clusters.findById(credential.clusterId())
+                .orElseThrow(() -> new NotFoundException("Cluster " + credential.clusterId() + " does not exist."));
+        var agent = new Agent(credential, cluster);
+        if (credential.revokedAt() != null) {
+            throw refused(
+                    agent,
+                    Reason.UNAUTHENTICATED,
+                    "The agent credential of " + cluster.name() + " was revoked at " + credential.revokedAt()
+                            + "; register the agent again with a new registration token.");
+        }
+        registry.seen(credential.id(), clock.instant());
+        return agent;
+    }
+
+    private AgentRefusedException refused(Agent agent, Reason reason, String why) {
+        auditLog.recordAs(
+                agent.actor(),
+                AuditEvent.of("AGENT_PUSH_REFUSED", "cluster", agent.cluster().name())
+                        .withDetail(why));
+        return new AgentRefusedException(reason, why);
+    }
+}

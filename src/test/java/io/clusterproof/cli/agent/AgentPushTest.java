@@ -1,0 +1,310 @@
+package io.clusterproof.cli.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clusterproof.snapshot.AgentCollection;
+import io.clusterproof.snapshot.AgentKeys;
+import io.clusterproof.snapshot.AgentService;
+import io.clusterproof.snapshot.ClusterSummary;
+import io.clusterproof.snapshot.MockApiServer;
+import io.clusterproof.snapshot.Provenance;
+import io.clusterproof.snapshot.SnapshotReader;
+import io.clusterproof.snapshot.SnapshotStatus;
+import io.clusterproof.snapshot.TestClusters;
+import io.clusterproof.support.AsAdmin;
+import io.clusterproof.support.SyntheticCluster;
+import io.clusterproof.support.WebIntegrationTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The agent against fabric8's mock API server in CRUD mode, pushing over real HTTP to the server
+ * started for the test, which stores into its real database.
+ */
+@WebIntegrationTest
+class AgentPushTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClusters clusters;
+
+    @Autowired
+    AgentService agents;
+
+    @Autowired
+    SnapshotReader snapshots;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path directory;
+
+    private final MockApiServer api = new MockApiServer();
+    private Path kubeconfig;
+    private ClusterSummary cluster;
+
+    @BeforeEach
+    void aClusterWithItsAgentRegistered() {
+        api.load(new SyntheticCluster(2, 2, 2).objects());
+        kubeconfig = api.kubeconfig(directory);
+        cluster = clusters.agent("agent");
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void the_agent_registers_and_pushes_a_complete_snapshot_signed_with_its_key() {
+        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
+                .token();
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        var exit = AgentCommand.run(
+                List.of(
+                        "--server",
+                        url(),
+                        "--state",
+                        directory.resolve("state").toString(),
+                        "--kubeconfig",
+                        kubeconfig.toString(),
+                        "--once"),
+                Map.of("CLUSTERPROOF_AGENT_TOKEN", token),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        var stored = snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent();
+        assertThat(stored).hasSize(1);
+        var snapshot = stored.get(0);
+        assertThat(snapshot.status()).isEqualTo(SnapshotStatus.COMPLETE);
+        var fingerprint = AgentKeys.fingerprint(AgentKeys.publicKey(read("state/agent.pub")));
+        assertThat(snapshot.provenance().kind()).isEqualTo(Provenance.Kind.AGENT);
+        assertThat(snapshot.provenance().keyFingerprint()).isEqualTo(fingerprint);
+        assertThat(snapshot.provenance().describe())
+                .contains("signed by the agent of cluster " + cluster.name(), "key fingerprint " + fingerprint);
+        // the same cluster collected by the server itself gives the very same snapshot digest
+        var live = clusters.kubeconfig("server-side", kubeconfig);
+        var run = clusters.collect(live);
+        var serverSide = snapshots.summary(run.snapshotId()).orElseThrow();
+        assertThat(snapshot.digest()).isEqualTo(serverSide.digest());
+        assertThat(snapshot.objects()).isEqualTo(serverSide.objects());
+        assertThat(actions())
+                .contains(
+                        "AGENT_REGISTRATION_CREATED", "AGENT_REGISTERED", "AGENT_PUSH_STARTED", "AGENT_PUSH_COMMITTED");
+        assertThat(read("state/credential")).startsWith("cpa_");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from agent_credential where credential_hash = ?",
+                        Integer.class,
+                        read("state/credential")))
+                .as("the credential is stored only as its hash")
+                .isZero();
+    }
+
+    @Test
+    void a_second_push_of_an_unchanged_cluster_sends_no_bodies() {
+        var agent = register();
+        var first = agent.pusher(50).push(collect(agent), agent.key());
+        var distinct = new HashSet<>(collect(agent).manifest().objects().stream()
+                        .map(o -> o.digest())
+                        .toList())
+                .size();
+        assertThat(first.bodiesSent()).isEqualTo(distinct);
+
+        var second = agent.pusher(50).push(collect(agent), agent.key());
+
+        assertThat(second.bodiesMissing()).isZero();
+        assertThat(second.bodiesSent()).isZero();
+        assertThat(second.snapshotId()).isNotEqualTo(first.snapshotId());
+        assertThat(snapshots.summary(second.snapshotId()).orElseThrow().digest())
+                .isEqualTo(snapshots.summary(first.snapshotId()).orElseThrow().digest());
+    }
+
+    @Test
+    void a_push_cut_half_way_leaves_no_snapshot_and_resumes_with_what_is_still_missing() {
+        var agent = register();
+        var collection = collect(agent);
+        var pusher = agent.pusher(3);
+
+        assertThatThrownBy(() -> pusher.push(collection, agent.key(), sent -> {
+                    if (sent >= 6) {
+                        throw new IllegalStateException("the agent's pod was stopped");
+                    }
+                }))
+                .hasMessageContaining("stopped");
+        assertThat(snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent())
+                .as("nothing of an unfinished push is visible")
+                .isEmpty();
+
+        var resumed = pusher.push(collection, agent.key());
+
+        var distinct = new HashSet<>(collection.manifest().objects().stream()
+                        .map(o -> o.digest())
+                        .toList())
+                .size();
+        assertThat(resumed.bodiesMissing()).isEqualTo(distinct - 6);
+        assertThat(resumed.bodiesSent()).isEqualTo(distinct - 6);
+        var snapshot = snapshots.summary(resumed.snapshotId()).orElseThrow();
+        assertThat(snapshot.objects()).isEqualTo(collection.manifest().objects().size());
+        assertThat(snapshot.status()).isEqualTo(SnapshotStatus.COMPLETE);
+        assertThat(actions()).contains("AGENT_PUSH_RESUMED");
+    }
+
+    @Test
+    void a_used_registration_token_is_refused() {
+        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
+                .token();
+        var server = new AgentServer(url());
+        server.register(token, AgentKeys.encode(AgentKeys.generate().getPublic()));
+
+        assertThatThrownBy(() -> server.register(
+                        token, AgentKeys.encode(AgentKeys.generate().getPublic())))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(401))
+                .hasMessageContaining("already used");
+        assertThat(actions()).contains("AGENT_REGISTRATION_REFUSED");
+    }
+
+    @Test
+    void an_expired_registration_token_is_refused() {
+        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), Duration.ofMinutes(5)))
+                .token();
+        jdbc.update("update agent_registration set expires_at = created_at where cluster_id = ?", cluster.id());
+
+        assertThatThrownBy(() -> new AgentServer(url())
+                        .register(token, AgentKeys.encode(AgentKeys.generate().getPublic())))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(401))
+                .hasMessageContaining("expired");
+        assertThat(actions()).contains("AGENT_REGISTRATION_REFUSED");
+        assertThat(agents.status(cluster.id()).active()).isFalse();
+    }
+
+    @Test
+    void a_revoked_credential_is_refused() {
+        var agent = register();
+        AsAdmin.admin(() -> agents.revoke(cluster.id()));
+
+        assertThatThrownBy(() -> agent.pusher(50).push(collect(agent), agent.key()))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class,
+                        f -> assertThat(f.credentialRefused()).isTrue())
+                .hasMessageContaining("revoked");
+        assertThat(snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent())
+                .isEmpty();
+        assertThat(actions()).contains("AGENT_REVOKED", "AGENT_PUSH_REFUSED");
+    }
+
+    @Test
+    void a_manifest_changed_after_signing_is_refused_and_audited() {
+        var agent = register();
+        var manifest = collect(agent).manifest();
+        var signature = AgentKeys.sign(agent.key(), manifest.canonicalBytes());
+        var objects = new java.util.ArrayList<>(manifest.objects());
+        objects.remove(0);
+        var tampered = new io.clusterproof.snapshot.AgentManifest(
+                manifest.clusterId(), manifest.takenAt(), manifest.kubernetesVersion(), manifest.missing(), objects);
+
+        assertThatThrownBy(() -> agent.server().offer(tampered, signature))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(400))
+                .hasMessageContaining("signature does not verify");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from agent_push where cluster_id = ?", Integer.class, cluster.id()))
+                .isZero();
+        assertThat(actions()).contains("AGENT_PUSH_REFUSED");
+    }
+
+    @Test
+    void a_body_that_does_not_match_its_digest_is_refused() {
+        var agent = register();
+        var collection = collect(agent);
+        var manifest = collection.manifest();
+        var offer = agent.server().offer(manifest, AgentKeys.sign(agent.key(), manifest.canonicalBytes()));
+        var first = offer.missing().get(0);
+        var other = offer.missing().get(1);
+
+        assertThatThrownBy(() -> agent.server()
+                        .bodies(
+                                offer.pushId(),
+                                List.of(new AgentServer.Body(
+                                        first,
+                                        java.util.Base64.getEncoder().encodeToString(collection.gzippedBody(other))))))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(400));
+        assertThatThrownBy(() -> agent.server().commit(offer.pushId()))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(409))
+                .hasMessageContaining("have not arrived");
+        assertThat(snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent())
+                .isEmpty();
+    }
+
+    /** A registered agent as its state directory holds it, talking to the test's server. */
+    private record Agent(AgentState.Registration registration, AgentServer server) {
+
+        java.security.PrivateKey key() {
+            return registration.key();
+        }
+
+        AgentPusher pusher(int batchSize) {
+            return new AgentPusher(server, batchSize);
+        }
+    }
+
+    private Agent register() {
+        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
+                .token();
+        var keys = AgentKeys.generate();
+        var registered = new AgentServer(url()).register(token, AgentKeys.encode(keys.getPublic()));
+        var state = new AgentState(directory.resolve("state-" + cluster.id()));
+        state.save(registered.clusterId(), registered.credential(), keys);
+        var registration = state.registration().orElseThrow();
+        return new Agent(registration, new AgentServer(url()).withCredential(registration.credential()));
+    }
+
+    private AgentCollection collect(Agent agent) {
+        return AgentCollection.collect(agent.registration().clusterId(), kubeconfig, null, Clock.systemUTC());
+    }
+
+    private List<String> actions() {
+        return jdbc.queryForList(
+                "select action from audit_entry where target_type = 'cluster' and target_id = ?",
+                String.class,
+                cluster.name());
+    }
+
+    private String read(String name) {
+        try {
+            return Files.readString(directory.resolve(name)).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + port;
+    }
+}
