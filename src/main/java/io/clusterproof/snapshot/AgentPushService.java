@@ -114,7 +114,7 @@ public class AgentPushService {
 
     public Received receive(String credential, long pushId, List<Body> bodies) {
         var agent = authenticate(credential);
-        var push = openPush(agent, pushId);
+        var push = openPush(agent, pushId, false);
         if (bodies.size() > properties.maxBodiesPerRequest()) {
             throw refused(
                     agent,
@@ -146,7 +146,7 @@ public class AgentPushService {
 
     public SnapshotSummary commit(String credential, long pushId) {
         var agent = authenticate(credential);
-        var push = openPush(agent, pushId);
+        var push = openPush(agent, pushId, true);
         var manifest = push.parsedManifest();
         var missing = missing(agent, manifest);
         if (!missing.isEmpty()) {
@@ -279,8 +279,8 @@ public class AgentPushService {
         }
     }
 
-    private AgentStaging.Push openPush(Agent agent, long pushId) {
-        var push = staging.push(pushId)
+    private AgentStaging.Push openPush(Agent agent, long pushId, boolean lock) {
+        var push = (lock ? staging.lockPush(pushId) : staging.push(pushId))
                 .filter(p -> p.credentialId() == agent.credential().id())
                 .orElseThrow(() -> new AgentRefusedException(
                         Reason.NOT_FOUND, "This agent has no push " + pushId + "; offer the manifest again."));

@@ -58,6 +58,14 @@ class AgentStaging {
                 .findFirst();
     }
 
+    /** The push, its row locked until the transaction ends: two commits of one push store one snapshot. */
+    Optional<Push> lockPush(long id) {
+        return jdbc
+                .query("select " + PUSH_COLUMNS + " from agent_push where id = ? for update", (rs, i) -> push(rs), id)
+                .stream()
+                .findFirst();
+    }
+
     private static Push push(java.sql.ResultSet rs) throws java.sql.SQLException {
         var snapshot = rs.getLong(6);
         var stored = !rs.wasNull();

@@ -26,6 +26,7 @@ import io.clusterproof.base.UserFacingException;
 import io.clusterproof.base.ui.Badges;
 import io.clusterproof.base.ui.ChangeAction;
 import io.clusterproof.base.ui.Notifications;
+import io.clusterproof.snapshot.AgentService;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.CollectionService;
@@ -48,6 +49,7 @@ public class ClustersView extends VerticalLayout {
 
     private final ClusterService clusters;
     private final CollectionService collections;
+    private final AgentService agents;
     private final SnapshotProperties properties;
     private final TimeFormatter time;
     private final boolean admin;
@@ -57,11 +59,13 @@ public class ClustersView extends VerticalLayout {
     ClustersView(
             ClusterService clusters,
             CollectionService collections,
+            AgentService agents,
             SnapshotProperties properties,
             TimeFormatter time,
             AuthenticationContext authentication) {
         this.clusters = clusters;
         this.collections = collections;
+        this.agents = agents;
         this.properties = properties;
         this.time = time;
         this.admin = authentication.hasRole(Role.ADMIN_NAME);
@@ -138,6 +142,9 @@ public class ClustersView extends VerticalLayout {
 
     private Component schedule(ClusterSummary cluster) {
         var d = cluster.definition();
+        if (d.sourceType() == SourceType.AGENT) {
+            return new Span("its agent's interval");
+        }
         if (!d.sourceType().scheduled()) {
             return new Span("uploads only");
         }
@@ -195,7 +202,8 @@ public class ClustersView extends VerticalLayout {
             var collect =
                     ChangeAction.mark(new Button("Collect now", VaadinIcon.REFRESH.create(), e -> collect(cluster)));
             collect.setId("collect-" + cluster.name());
-            collect.setEnabled(cluster.definition().sourceType().scheduled()
+            collect.setEnabled((cluster.definition().sourceType().scheduled()
+                            || cluster.definition().sourceType() == SourceType.AGENT)
                     && (cluster.lastRun() == null || cluster.lastRun().status() != RunStatus.RUNNING));
             actions.add(edit, collect);
         }
@@ -213,6 +221,11 @@ public class ClustersView extends VerticalLayout {
 
     private void collect(ClusterSummary cluster) {
         try {
+            if (cluster.definition().sourceType() == SourceType.AGENT) {
+                agents.requestCollection(cluster.id());
+                Notifications.info("The agent of " + cluster.name() + " collects at its next poll.");
+                return;
+            }
             collections.collectNow(cluster.id());
             Notifications.info("Collecting " + cluster.name() + "…");
             refresh();

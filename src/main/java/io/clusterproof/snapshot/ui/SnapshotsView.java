@@ -11,12 +11,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.clusterproof.access.Role;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.base.ui.Badges;
+import io.clusterproof.snapshot.AgentService;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotStatus;
 import io.clusterproof.snapshot.SnapshotSummary;
+import io.clusterproof.snapshot.SourceType;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import org.springframework.data.domain.PageRequest;
@@ -29,12 +33,21 @@ public class SnapshotsView extends VerticalLayout implements BeforeEnterObserver
 
     private final ClusterService clusters;
     private final SnapshotReader snapshots;
+    private final AgentService agents;
     private final TimeFormatter time;
+    private final boolean admin;
 
-    SnapshotsView(ClusterService clusters, SnapshotReader snapshots, TimeFormatter time) {
+    SnapshotsView(
+            ClusterService clusters,
+            SnapshotReader snapshots,
+            AgentService agents,
+            TimeFormatter time,
+            AuthenticationContext authentication) {
         this.clusters = clusters;
         this.snapshots = snapshots;
+        this.agents = agents;
         this.time = time;
+        this.admin = authentication.hasRole(Role.ADMIN_NAME);
         setSizeFull();
     }
 
@@ -48,6 +61,9 @@ public class SnapshotsView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         add(new RouterLink("← Clusters", ClustersView.class), new H2("Snapshots of " + cluster.name()));
+        if (cluster.definition().sourceType() == SourceType.AGENT) {
+            add(new AgentPanel(agents, cluster, time, admin));
+        }
         var grid = new Grid<SnapshotSummary>();
         grid.setId("snapshots");
         grid.addColumn(s -> time.dateTime(s.takenAt()))
