@@ -28,7 +28,7 @@ public final class Cli {
               java -jar clusterproof.jar checks [--format json] [--catalog DIR]...
               java -jar clusterproof.jar checks verify [--catalog DIR]...
               java -jar clusterproof.jar controls [--framework ID] [--format json] [--catalog DIR]...
-              java -jar clusterproof.jar agent --server URL [--state DIR] [--token-file FILE]
+              java -jar clusterproof.jar agent --server URL [--state DIR] [--token-file FILE] [--register]
                                                [--kubeconfig FILE [--context NAME]] [--interval 1h] [--poll 1m] [--once]
 
             scan     assesses manifest files and directories (YAML, JSON, kind: List, kubectl dumps, .tar.gz)
@@ -40,9 +40,10 @@ public final class Cli {
             agent    runs inside a cluster: collects it with the server's collector, redacts and normalises
                      locally, and pushes signed snapshots (only the bodies the server lacks). Its first run
                      registers with a single-use token (--token-file or CLUSTERPROOF_AGENT_TOKEN) and keeps its
-                     Ed25519 key and credential in --state (default ./clusterproof-agent); without --kubeconfig
-                     it reads the cluster through the pod's service account. Exit 1 when a collection or push
-                     failed, 3 when the server refused its token or credential.
+                     Ed25519 key and credential in --state (default ./clusterproof-agent); --register stops
+                     there. Without --kubeconfig it reads the cluster through the pod's service account. It
+                     collects every --interval, and when the server asks at a --poll; --once collects once.
+                     Exit 1 when a collection or push failed, 3 when the server refused its token or credential.
             --baseline compares with an earlier scan --format json output: what got worse is printed, and
                      SARIF results say whether they are new (baselineState).
             Exit codes: 0 fine, 1 a control score is under --fail-under, or a control got worse or a new

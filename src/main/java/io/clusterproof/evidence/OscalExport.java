@@ -167,7 +167,8 @@ public class OscalExport {
     private Instant staleAt(ClusterSummary cluster, AssessmentSummary summary) {
         var taken = summary.snapshotTakenAt();
         var definition = cluster.definition();
-        if (!definition.sourceType().scheduled() || !CronExpression.isValidExpression(definition.scheduleCron())) {
+        if (!definition.sourceType().expectsSchedule()
+                || !CronExpression.isValidExpression(definition.scheduleCron())) {
             return taken.plus(OscalAssessment.UNSCHEDULED_VALIDITY);
         }
         var cron = CronExpression.parse(definition.scheduleCron());

@@ -23,7 +23,16 @@ public enum SourceType {
         return label;
     }
 
+    /** Whether ClusterProof collects it on its schedule. */
     public boolean scheduled() {
         return this != UPLOAD && this != AGENT;
+    }
+
+    /**
+     * Whether snapshots are due on the cluster's schedule: those ClusterProof collects, and an
+     * agent's pushes, whose cadence the schedule states. Freshness is measured against it.
+     */
+    public boolean expectsSchedule() {
+        return this != UPLOAD;
     }
 }

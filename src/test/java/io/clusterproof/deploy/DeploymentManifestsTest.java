@@ -61,8 +61,42 @@ class DeploymentManifestsTest {
 
     @Test
     void the_cluster_role_grants_get_and_list_on_exactly_the_collected_kinds() throws IOException {
+        assertThat(granted(MANIFESTS.resolve("20-rbac.yaml"))).isEqualTo(collected());
+    }
+
+    @Test
+    void the_agent_s_cluster_role_grants_get_and_list_on_exactly_the_collected_kinds() throws IOException {
+        assertThat(granted(MANIFESTS.resolve("agent/20-rbac.yaml"))).isEqualTo(collected());
+    }
+
+    @Test
+    void scanning_the_agent_s_manifests_with_the_cli_reports_no_failure() throws IOException {
+        var out = new ByteArrayOutputStream();
+        var code = Cli.run(
+                new String[] {"scan", MANIFESTS.resolve("agent").toString(), "--format", "json"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        var report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        var failing = new HashSet<String>();
+        report.get("findings").forEach(f -> {
+            if (!Set.of("PASS", "NOT_APPLICABLE").contains(f.get("status").asText())) {
+                failing.add(f.get("status").asText() + " " + f.get("checkId").asText() + " on "
+                        + f.at("/resource/kind").asText() + " "
+                        + f.at("/resource/name").asText() + ": "
+                        + f.get("message").asText());
+            }
+        });
+        assertThat(failing).isEmpty();
+        assertThat(report.get("findings"))
+                .anyMatch(f -> f.get("checkId").asText().equals("secrets-read-access")
+                        && f.get("status").asText().equals("PASS"));
+    }
+
+    private static Map<String, Set<String>> granted(Path rbac) throws IOException {
         var granted = new HashMap<String, Set<String>>();
-        for (var document : documents(MANIFESTS.resolve("20-rbac.yaml"))) {
+        for (var document : documents(rbac)) {
             if (!document.get("kind").asText().equals("ClusterRole")) {
                 continue;
             }
@@ -77,8 +111,7 @@ class DeploymentManifestsTest {
                 }
             }
         }
-
-        assertThat(granted).isEqualTo(collected());
+        return granted;
     }
 
     /** What the collector lists: the built-in kinds (Secrets only where granted) and the evidence kinds. */

@@ -16,7 +16,7 @@ import org.springframework.scheduling.support.CronExpression;
  */
 record Freshness(@Nullable Instant lastSnapshot, boolean stale, String reason) {
 
-    /** Clusters without a schedule (upload only) count as stale after two days. */
+    /** Clusters without a schedule (uploads only) count as stale after two days; an agent's by its schedule. */
     static final Duration UNSCHEDULED_PERIOD = Duration.ofDays(1);
 
     static Freshness of(ClusterSummary cluster, @Nullable SnapshotSummary latest, Instant now, ZoneId zone) {
@@ -39,7 +39,8 @@ record Freshness(@Nullable Instant lastSnapshot, boolean stale, String reason) {
 
     static Duration period(ClusterSummary cluster, Instant now, ZoneId zone) {
         var definition = cluster.definition();
-        if (!definition.sourceType().scheduled() || !CronExpression.isValidExpression(definition.scheduleCron())) {
+        if (!definition.sourceType().expectsSchedule()
+                || !CronExpression.isValidExpression(definition.scheduleCron())) {
             return UNSCHEDULED_PERIOD;
         }
         var cron = CronExpression.parse(definition.scheduleCron());

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AgentCommand {
 
     static final String USAGE = """
-              java -jar clusterproof.jar agent --server URL [--state DIR] [--token-file FILE]
+              java -jar clusterproof.jar agent --server URL [--state DIR] [--token-file FILE] [--register]
                                                [--kubeconfig FILE [--context NAME]] [--interval 1h] [--poll 1m] [--once]
             """;
 
@@ -64,6 +64,10 @@ public final class AgentCommand {
         } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("clusterproof agent: " + e.getMessage());
             return USAGE_ERROR;
+        }
+        if (options.registerOnly()) {
+            out.println("Registered for cluster " + registration.clusterId() + "; state in " + options.state() + ".");
+            return 0;
         }
         var server = new AgentServer(options.server()).withCredential(registration.credential());
         if (options.once()) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tokenFile where the registration token is, for the first run
  * @param token the registration token from {@code CLUSTERPROOF_AGENT_TOKEN}
+ * @param registerOnly register (if not yet) and stop: to keep the state in a Secret before deploying
  */
 record AgentOptions(
         String server,
@@ -23,7 +24,8 @@ record AgentOptions(
         @Nullable String context,
         Duration interval,
         Duration poll,
-        boolean once) {
+        boolean once,
+        boolean registerOnly) {
 
     static AgentOptions parse(List<String> args, Map<String, String> env) {
         String server = env.get("CLUSTERPROOF_SERVER");
@@ -34,10 +36,12 @@ record AgentOptions(
         var interval = Duration.ofHours(1);
         var poll = Duration.ofMinutes(1);
         boolean once = false;
+        boolean registerOnly = false;
         for (int i = 0; i < args.size(); i++) {
             var option = args.get(i);
             switch (option) {
                 case "--once" -> once = true;
+                case "--register" -> registerOnly = true;
                 case "--server" -> server = value(args, ++i, option);
                 case "--state" -> state = value(args, ++i, option);
                 case "--token-file" -> tokenFile = value(args, ++i, option);
@@ -63,7 +67,8 @@ record AgentOptions(
                 context,
                 interval,
                 poll,
-                once);
+                once,
+                registerOnly);
     }
 
     private static String value(List<String> args, int index, String option) {
