@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -30,8 +31,9 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 /**
  * Two filter chains: the REST API under {@code /api} (stateless, API tokens, 401 without one) and
  * everything else (Vaadin views behind the sign-in page). Health probes are the only anonymous
- * endpoints for people; they say UP or DOWN and nothing else. {@code /api/v1/agent/**} takes no
- * API token: in-cluster agents present their own credential, which the snapshot module checks.
+ * endpoints for people; they say UP or DOWN and nothing else. The agent endpoints under {@code
+ * /api/v1/agent} take no API token: in-cluster agents present their own credential, which the
+ * snapshot module checks.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -66,7 +68,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         // agents authenticate with their registration token or credential and sign what they push
-                        .requestMatchers("/api/v1/agent/**")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agent/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agent/instructions")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAnyRole(Role.ADMIN_NAME, Role.AUDITOR_NAME)

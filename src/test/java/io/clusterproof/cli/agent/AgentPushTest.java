@@ -3,6 +3,9 @@ package io.clusterproof.cli.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterproof.evidence.EvidenceService;
+import io.clusterproof.evidence.ExportFormat;
+import io.clusterproof.evidence.ExportRequest;
 import io.clusterproof.snapshot.AgentCollection;
 import io.clusterproof.snapshot.AgentKeys;
 import io.clusterproof.snapshot.AgentService;
@@ -22,9 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +62,9 @@ class AgentPushTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EvidenceService evidence;
 
     @TempDir
     Path directory;
@@ -114,6 +124,11 @@ class AgentPushTest {
         assertThat(actions())
                 .contains(
                         "AGENT_REGISTRATION_CREATED", "AGENT_REGISTERED", "AGENT_PUSH_STARTED", "AGENT_PUSH_COMMITTED");
+        clusters.awaitAssessed(snapshot.id());
+        assertThat(compact(pdf(cluster)))
+                .as("the PDF states who signed the evidence")
+                .contains(compact(
+                        "signed by the agent of cluster " + cluster.name() + ", key fingerprint " + fingerprint));
         assertThat(read("state/credential")).startsWith("cpa_");
         assertThat(jdbc.queryForObject(
                         "select count(*) from agent_credential where credential_hash = ?",
@@ -287,6 +302,25 @@ class AgentPushTest {
 
     private AgentCollection collect(Agent agent) {
         return AgentCollection.collect(agent.registration().clusterId(), kubeconfig, null, Clock.systemUTC());
+    }
+
+    private String pdf(ClusterSummary cluster) {
+        var today = LocalDate.now(ZoneOffset.UTC);
+        var request = new ExportRequest(List.of(cluster.id()), "pci-dss-4.0", today.minusDays(7), today);
+        var out = new ByteArrayOutputStream();
+        AsAdmin.as("test-auditor", "AUDITOR", () -> {
+            evidence.write(request, ExportFormat.PDF, out);
+            return null;
+        });
+        try (var document = Loader.loadPDF(out.toByteArray())) {
+            return new PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String compact(String text) {
+        return text.replaceAll("\\s+", "");
     }
 
     private List<String> actions() {
