@@ -8,7 +8,9 @@ import io.clusterproof.evidence.ExportFormat;
 import io.clusterproof.evidence.ExportRequest;
 import io.clusterproof.snapshot.AgentCollection;
 import io.clusterproof.snapshot.AgentKeys;
+import io.clusterproof.snapshot.AgentManifest;
 import io.clusterproof.snapshot.AgentService;
+import io.clusterproof.snapshot.CanonicalJson;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.MockApiServer;
 import io.clusterproof.snapshot.Provenance;
@@ -239,7 +241,7 @@ class AgentPushTest {
         var signature = AgentKeys.sign(agent.key(), manifest.canonicalBytes());
         var objects = new java.util.ArrayList<>(manifest.objects());
         objects.remove(0);
-        var tampered = new io.clusterproof.snapshot.AgentManifest(
+        var tampered = new AgentManifest(
                 manifest.clusterId(), manifest.takenAt(), manifest.kubernetesVersion(), manifest.missing(), objects);
 
         assertThatThrownBy(() -> agent.server().offer(tampered, signature))
@@ -275,6 +277,55 @@ class AgentPushTest {
                 .hasMessageContaining("have not arrived");
         assertThat(snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent())
                 .isEmpty();
+    }
+
+    @Test
+    void a_body_carrying_a_secret_value_is_refused_and_never_stored() throws Exception {
+        var agent = register();
+        var manifest = collect(agent).manifest();
+        var secret = new java.util.LinkedHashMap<String, Object>();
+        secret.put("apiVersion", "v1");
+        secret.put("kind", "Secret");
+        secret.put("metadata", Map.of("name", "db", "namespace", "ns-0", "uid", "u-db"));
+        secret.put("data", Map.of("password", "aHVudGVyMg=="));
+        var raw = CanonicalJson.bytes(secret);
+        var digest = CanonicalJson.sha256(raw);
+        var objects = new java.util.ArrayList<>(manifest.objects());
+        objects.add(new AgentManifest.Entry("", "Secret", "ns-0", "db", "v1", "u-db", false, digest));
+        var lying = new AgentManifest(
+                manifest.clusterId(), manifest.takenAt(), manifest.kubernetesVersion(), manifest.missing(), objects);
+        var offer = agent.server().offer(lying, AgentKeys.sign(agent.key(), lying.canonicalBytes()));
+        assertThat(offer.missing()).contains(digest);
+
+        assertThatThrownBy(() ->
+                        agent.server().bodies(offer.pushId(), List.of(new AgentServer.Body(digest, gzipBase64(raw)))))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(400))
+                .hasMessageContaining("does not match its digest once redacted");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from agent_staged_body where digest = ?", Integer.class, digest))
+                .isZero();
+        assertThat(actions()).contains("AGENT_PUSH_REFUSED");
+    }
+
+    @Test
+    void collect_now_on_the_server_reaches_the_agent_at_its_next_poll_once() {
+        var agent = register();
+        assertThat(agent.server().collectionRequested()).isFalse();
+
+        AsAdmin.admin(() -> agents.requestCollection(cluster.id()));
+
+        assertThat(agent.server().collectionRequested()).isTrue();
+        assertThat(agent.server().collectionRequested()).isFalse();
+        assertThat(actions()).contains("AGENT_COLLECTION_REQUESTED");
+    }
+
+    private static String gzipBase64(byte[] bytes) throws java.io.IOException {
+        var out = new ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return java.util.Base64.getEncoder().encodeToString(out.toByteArray());
     }
 
     /** A registered agent as its state directory holds it, talking to the test's server. */
