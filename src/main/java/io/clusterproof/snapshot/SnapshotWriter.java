@@ -159,7 +159,8 @@ class SnapshotWriter {
                     return statement;
                 },
                 keys);
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
     }
 
     private Map<ResourceKey, CurrentRow> currentRows(long clusterId) {
