@@ -10,6 +10,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * The agent's Ed25519 keys, with the JDK's own provider: keys travel and are kept as Base64 of
@@ -61,7 +62,7 @@ public final class AgentKeys {
         return "SHA256:"
                 + Base64.getEncoder()
                         .withoutPadding()
-                        .encodeToString(java.util.HexFormat.of().parseHex(CanonicalJson.sha256(key.getEncoded())));
+                        .encodeToString(HexFormat.of().parseHex(CanonicalJson.sha256(key.getEncoded())));
     }
 
     public static String sign(PrivateKey key, byte[] data) {

@@ -8,6 +8,7 @@ import io.clusterproof.base.UserFacingException;
 import io.clusterproof.snapshot.AgentRefusedException.Reason;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,7 +126,7 @@ public class AgentService {
                     "The registration token expired at " + registration.expiresAt()
                             + "; ask an administrator for a new one.");
         }
-        java.security.PublicKey key;
+        PublicKey key;
         try {
             key = AgentKeys.publicKey(publicKey);
         } catch (IllegalArgumentException e) {
