@@ -35,7 +35,8 @@ public class AgentPushService {
     /** One body as the agent sends it: Base64 of the gzip of its canonical JSON. */
     public record Body(String digest, String gzip) {}
 
-    public record Received(int received, int stillMissing) {}
+    /** @param staged bodies of this agent waiting for the commit, this request's included */
+    public record Received(int received, int staged) {}
 
     private final AgentRegistry registry;
     private final AgentStaging staging;
@@ -141,7 +142,8 @@ public class AgentPushService {
             staged.add(body.digest());
             received++;
         }
-        return new Received(received, missing(agent, manifest).size());
+        // not the full missing list: that reads every current digest of the cluster, once per batch
+        return new Received(received, staged.size());
     }
 
     public SnapshotSummary commit(String credential, long pushId) {
