@@ -1,5 +1,7 @@
 package io.clusterproof.demo;
 
+import static java.util.Objects.requireNonNull;
+
 import io.clusterproof.access.ActingAs;
 import io.clusterproof.access.Role;
 import io.clusterproof.assessment.AssessmentCompleted;
@@ -45,7 +47,7 @@ class DemoEvidencePacks {
                 return;
             }
             // committed on its own, so the worker that runs it sees it
-            var schedule = ownTransaction.execute(status -> schedules.create(schedules.defaults()));
+            var schedule = requireNonNull(ownTransaction.execute(status -> schedules.create(schedules.defaults())));
             schedules.runNow(schedule.id());
             log.info("Demo weekly evidence schedule created; its first packs are being built");
         });
