@@ -52,6 +52,80 @@ class CheckVariablesTest {
         }
     }
 
+    /**
+     * A shop namespace in which every lookup of the deployment {@code api} finds something: its
+     * account, a Service and an Ingress to it, a NetworkPolicy, a PodDisruptionBudget, an
+     * autoscaler and RBAC bindings of its account.
+     */
+    private static final List<AssessedObject> SHOP = List.of(
+            Objects.namespace("shop", Map.of("team", "payments")),
+            Objects.of("""
+                    {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"shop"},
+                     "spec":{"template":{"metadata":{"labels":{"app":"api"}},
+                       "spec":{"serviceAccountName":"api","containers":[{"name":"c","image":"i"}]}}}}"""),
+            Objects.of("""
+                    {"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"api","namespace":"shop"}}"""),
+            Objects.of("""
+                    {"apiVersion":"v1","kind":"Service","metadata":{"name":"api","namespace":"shop"},
+                     "spec":{"selector":{"app":"api"}}}"""),
+            Objects.of("""
+                    {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"web","namespace":"shop"},
+                     "spec":{"defaultBackend":{"service":{"name":"api","port":{"number":80}}}}}"""),
+            Objects.of("""
+                    {"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"all","namespace":"shop"},
+                     "spec":{"podSelector":{}}}"""),
+            Objects.of("""
+                    {"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"api","namespace":"shop"},
+                     "spec":{"selector":{"matchLabels":{"app":"api"}}}}"""),
+            Objects.of("""
+                    {"apiVersion":"autoscaling/v2","kind":"HorizontalPodAutoscaler","metadata":{"name":"api","namespace":"shop"},
+                     "spec":{"scaleTargetRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"api"}}}"""),
+            Objects.of("""
+                    {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"reader","namespace":"shop"},
+                     "rules":[{"apiGroups":[""],"resources":["pods"],"verbs":["get"]}]}"""),
+            Objects.of("""
+                    {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"reader","namespace":"shop"},
+                     "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"reader"},
+                     "subjects":[{"kind":"ServiceAccount","name":"api","namespace":"shop"}]}"""),
+            Objects.of("""
+                    {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"lister"},
+                     "rules":[{"apiGroups":[""],"resources":["configmaps"],"verbs":["list"]}]}"""),
+            Objects.of("""
+                    {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"lister"},
+                     "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"lister"},
+                     "subjects":[{"kind":"ServiceAccount","name":"api","namespace":"shop"}]}"""));
+
+    @Test
+    void a_variable_depends_on_no_kind_beyond_those_it_declares() {
+        var deployment = SHOP.get(1);
+        var full = variables(SHOP, deployment);
+
+        for (var variable : CheckVariable.values()) {
+            var declared = SHOP.stream()
+                    .filter(o ->
+                            o == deployment || variable.reads().contains(o.key().qualifiedKind()))
+                    .toList();
+            var value = full.find(variable.variableName()).orElseThrow();
+            if (!variable.reads().isEmpty()) {
+                // the lookup must find something here, or the comparison below proves nothing
+                assertThat(value).as(variable.variableName()).isNotIn(List.of(), Map.of());
+            }
+
+            assertThat(variables(declared, deployment).find(variable.variableName()))
+                    .as(variable.variableName() + " computed from " + variable.reads() + " alone")
+                    .contains(value);
+        }
+    }
+
+    private static ObjectVariables variables(List<AssessedObject> objects, AssessedObject object) {
+        return new ObjectVariables(
+                new ObjectIndex(objects),
+                object,
+                Map.of(),
+                KubernetesBuiltIns.from(Map.of()),
+                Timestamp.getDefaultInstance());
+    }
+
     @Test
     void every_workload_kind_has_its_pod_spec_where_the_collector_declares_it() {
         for (var kind :
