@@ -1,6 +1,5 @@
 package io.clusterproof.assessment;
 
-import io.clusterproof.snapshot.KindInfo;
 import io.clusterproof.snapshot.KubeObjects;
 import io.clusterproof.snapshot.KubernetesKinds;
 import java.util.ArrayList;
@@ -18,9 +17,8 @@ record WorkloadShape(Map<String, Object> podSpec, Map<String, Object> podMeta, S
     static final WorkloadShape NONE = new WorkloadShape(Map.of(), Map.of(), "");
 
     static WorkloadShape of(AssessedObject object) {
-        var path = KubernetesKinds.builtIn(object.key().qualifiedKind())
-                .map(KindInfo::podSpecPath)
-                .orElse(null);
+        var kind = KubernetesKinds.builtIn(object.key().qualifiedKind()).orElse(null);
+        var path = kind == null ? null : kind.podSpecPath();
         if (path == null) {
             return NONE;
         }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * kinds it {@link #reads()} become kinds every check that reads it requires, so a lookup over a
  * kind that was not collected makes the check UNKNOWN instead of reading an empty list.
  */
+@SuppressWarnings("ImmutableEnumChecker") // reads is an unmodifiable List.of
 public enum CheckVariable {
     OBJECT("object"),
     KIND("kind"),
