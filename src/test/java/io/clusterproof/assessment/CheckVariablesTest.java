@@ -8,6 +8,7 @@ import io.clusterproof.catalog.CheckVariable;
 import io.clusterproof.catalog.CheckVariables;
 import io.clusterproof.snapshot.CanonicalJson;
 import io.clusterproof.snapshot.KindInfo;
+import io.clusterproof.snapshot.KubeObjects;
 import io.clusterproof.snapshot.KubernetesKinds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,6 +152,17 @@ class CheckVariablesTest {
             assertThat(shape.podSpecPath()).as(kind.kind()).isEqualTo(kind.podSpecPath());
             assertThat(shape.containers()).as(kind.kind()).hasSize(1);
             assertThat(shape.labels()).as(kind.kind()).containsEntry("app", "w");
+        }
+        // what a controller of each kind creates is assessed at the controller, not again
+        for (var controller : KubernetesKinds.BUILT_IN.stream()
+                .filter(k -> k.workload() && !k.kind().equals("Pod"))
+                .toList()) {
+            var owned = Map.<String, Object>of(
+                    "metadata",
+                    Map.of(
+                            "ownerReferences",
+                            List.of(Map.of("kind", controller.kind(), "name", "x", "controller", true))));
+            assertThat(KubeObjects.isControlled(owned)).as(controller.kind()).isTrue();
         }
         // as compliance-mappings/README.md documents podSpecPath
         assertThat(KubernetesKinds.BUILT_IN.stream()
