@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -383,7 +384,8 @@ public class AssessmentQueries {
             return new FindingWhere(sql.toString(), args);
         }
 
-        private static void in(StringBuilder sql, List<Object> args, String column, Collection<String> values) {
+        private static void in(
+                StringBuilder sql, List<Object> args, String column, @Nullable Collection<String> values) {
             if (values == null || values.isEmpty()) {
                 return;
             }

@@ -66,7 +66,8 @@ class AssessmentStore {
                     return statement;
                 },
                 keys);
-        long id = keys.getKey().longValue();
+        long id = Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
         long lineage = header.mainLineage() ? 0 : id;
         if (!header.mainLineage()) {
             jdbc.update("update assessment set lineage = ? where id = ?", id, id);

@@ -47,7 +47,8 @@ class DemoEvidencePacks {
                 return;
             }
             // committed on its own, so the worker that runs it sees it
-            var schedule = requireNonNull(ownTransaction.execute(status -> schedules.create(schedules.defaults())));
+            var schedule = requireNonNull(
+                    ownTransaction.execute(status -> schedules.create(schedules.defaults())), "the created schedule");
             schedules.runNow(schedule.id());
             log.info("Demo weekly evidence schedule created; its first packs are being built");
         });
