@@ -1,7 +1,5 @@
 package io.clusterproof.demo;
 
-import static java.util.Objects.requireNonNull;
-
 import io.clusterproof.access.ActingAs;
 import io.clusterproof.access.Role;
 import io.clusterproof.remediation.AttestationScope;
@@ -88,7 +86,7 @@ class DemoRemediation {
 
     private void seed(long clusterId) {
         var now = clock.instant();
-        var falco = requireNonNull(ActingAs.call(
+        var falco = ActingAs.call(
                 "engineer",
                 Role.ENGINEER,
                 () -> waivers.request(new WaiverRequest(
@@ -100,12 +98,12 @@ class DemoRemediation {
                         "Falco loads its kernel driver and must run privileged; the nodes run it alone in the"
                                 + " monitoring pool, and its image is signed and pinned.",
                         "https://tickets.northwind.example/RISK-101",
-                        now.plus(Duration.ofDays(90))))));
+                        now.plus(Duration.ofDays(90)))));
         ActingAs.call(
                 "officer",
                 Role.OFFICER,
                 () -> waivers.approve(falco.id(), "Accepted by the risk board on the node isolation."));
-        var hostPid = requireNonNull(ActingAs.call(
+        var hostPid = ActingAs.call(
                 "engineer",
                 Role.ENGINEER,
                 () -> waivers.request(new WaiverRequest(
@@ -117,7 +115,7 @@ class DemoRemediation {
                         "Falco watches every process through the host PID namespace until the eBPF probe is"
                                 + " rolled out.",
                         "https://tickets.northwind.example/RISK-102",
-                        now.plus(Duration.ofDays(10))))));
+                        now.plus(Duration.ofDays(10)))));
         ActingAs.call(
                 "officer",
                 Role.OFFICER,
