@@ -45,36 +45,83 @@ class AssessmentStore {
     }
 
     long store(Header header, AssessmentResult result) {
+        var writing = start(header, result.catalogDigest());
+        writing.accept(result.findings());
+        return writing.finish(result.scores(), result.controls(), header.durationMillis(), header.assessedAt());
+    }
+
+    /** Inserts the assessment's row; its findings follow batch by batch, its scores at the end. */
+    Writing start(Header header, String catalogDigest) {
         var keys = new GeneratedKeyHolder();
         jdbc.update(
                 connection -> {
                     var statement = connection.prepareStatement("""
                     insert into assessment (cluster_id, snapshot_id, lineage, previous_id, snapshot_taken_at, assessed_at,
                         catalog_digest, partial, requested_by, finding_count, duration_ms)
-                    values (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
+                    values (?, ?, 0, ?, ?, ?, ?, ?, ?, 0, 0)
                     """, new String[] {"id"});
                     statement.setLong(1, header.clusterId());
                     statement.setLong(2, header.snapshotId());
                     statement.setObject(3, header.previousId());
                     statement.setObject(4, SqlTime.of(header.takenAt()));
                     statement.setObject(5, SqlTime.of(header.assessedAt()));
-                    statement.setString(6, result.catalogDigest());
+                    statement.setString(6, catalogDigest);
                     statement.setBoolean(7, header.partial());
                     statement.setString(8, header.requestedBy());
-                    statement.setInt(9, result.findings().size());
-                    statement.setInt(10, header.durationMillis());
                     return statement;
                 },
                 keys);
         long id = keys.getKey().longValue();
-        long lineage = header.mainLineage() ? 0 : id;
         if (!header.mainLineage()) {
             jdbc.update("update assessment set lineage = ? where id = ?", id, id);
         }
-        storeScores(id, header, result.scores());
-        storeControls(id, result.controls());
-        storeFindings(id, lineage, header, result.findings());
-        return id;
+        var current =
+                header.mainLineage() ? currentFindings(header.clusterId()) : new HashMap<FindingKey, CurrentFinding>();
+        return new Writing(id, header, current);
+    }
+
+    /**
+     * An assessment being stored, inside the caller's transaction: findings are compared with the
+     * cluster's current ones and written as they come, so a large assessment never holds them all.
+     */
+    final class Writing implements AssessmentEngine.FindingSink {
+
+        private final long id;
+        private final long lineage;
+        private final Header header;
+        private final Map<FindingKey, CurrentFinding> current;
+        private int findings;
+
+        private Writing(long id, Header header, Map<FindingKey, CurrentFinding> current) {
+            this.id = id;
+            this.lineage = header.mainLineage() ? 0 : id;
+            this.header = header;
+            this.current = current;
+        }
+
+        @Override
+        public void accept(List<Finding> batch) {
+            findings += batch.size();
+            storeFindings(id, lineage, header, current, batch);
+        }
+
+        /** Ends the findings (those of the previous assessment not seen again end here) and stores the scores. */
+        long finish(List<FrameworkScore> scores, List<ControlResult> controls, int durationMillis, Instant assessedAt) {
+            closeFindings(
+                    id,
+                    header,
+                    current.values().stream().map(CurrentFinding::id).toList());
+            current.clear();
+            storeScores(id, header, scores);
+            storeControls(id, controls);
+            jdbc.update(
+                    "update assessment set finding_count = ?, duration_ms = ?, assessed_at = ? where id = ?",
+                    findings,
+                    durationMillis,
+                    SqlTime.of(assessedAt),
+                    id);
+            return id;
+        }
     }
 
     private void storeScores(long id, Header header, List<FrameworkScore> scores) {
@@ -150,9 +197,8 @@ class AssessmentStore {
         });
     }
 
-    private void storeFindings(long id, long lineage, Header header, List<Finding> findings) {
-        var current =
-                header.mainLineage() ? currentFindings(header.clusterId()) : new HashMap<FindingKey, CurrentFinding>();
+    private void storeFindings(
+            long id, long lineage, Header header, Map<FindingKey, CurrentFinding> current, List<Finding> findings) {
         var inserts = new ArrayList<Finding>();
         var firstSeen = new HashMap<Finding, Instant>();
         var closes = new ArrayList<Long>();
@@ -168,12 +214,7 @@ class AssessmentStore {
             firstSeen.put(
                     finding, row != null && row.status() == finding.status() ? row.firstSeenAt() : header.takenAt());
         }
-        current.values().forEach(row -> closes.add(row.id()));
-        long lastValid = header.previousId() == null ? id - 1 : header.previousId();
-        jdbc.batchUpdate("update finding_state set valid_to = ? where id = ?", closes, BATCH, (s, rowId) -> {
-            s.setLong(1, lastValid);
-            s.setLong(2, rowId);
-        });
+        closeFindings(id, header, closes);
         jdbc.batchUpdate("""
                 insert into finding_state (cluster_id, lineage, check_id, api_group, kind, namespace, name, api_version,
                     status, severity, message, paths, frameworks, digest, waiver_id, first_seen_at, valid_from, valid_to)
@@ -198,6 +239,14 @@ class AssessmentStore {
             s.setObject(i++, SqlTime.of(firstSeen.get(f)));
             s.setLong(i++, id);
             s.setObject(i, header.mainLineage() ? null : id);
+        });
+    }
+
+    private void closeFindings(long id, Header header, List<Long> rowIds) {
+        long lastValid = header.previousId() == null ? id - 1 : header.previousId();
+        jdbc.batchUpdate("update finding_state set valid_to = ? where id = ?", rowIds, BATCH, (s, rowId) -> {
+            s.setLong(1, lastValid);
+            s.setLong(2, rowId);
         });
     }
 
