@@ -3,6 +3,10 @@ package io.clusterproof.assessment;
 import io.clusterproof.base.SqlTime;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.ResourceKey;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +40,27 @@ class AssessmentStore {
 
     private record FindingKey(String checkId, ResourceKey resource) {}
 
-    private record CurrentFinding(long id, FindingStatus status, String fingerprint, Instant firstSeenAt) {}
+    /**
+     * A current finding row as far as the comparison needs it. A large cluster has millions: the
+     * row's content is kept as 128 bits of its SHA-256, not as text.
+     */
+    private record CurrentFinding(long id, FindingStatus status, Fingerprint fingerprint, Instant firstSeenAt) {}
+
+    private record Fingerprint(long high, long low) {
+
+        static Fingerprint of(String content) {
+            var hash = ByteBuffer.wrap(sha256().digest(content.getBytes(StandardCharsets.UTF_8)));
+            return new Fingerprint(hash.getLong(), hash.getLong());
+        }
+
+        private static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JRE", e);
+            }
+        }
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -252,6 +276,8 @@ class AssessmentStore {
 
     private Map<FindingKey, CurrentFinding> currentFindings(long clusterId) {
         var rows = new HashMap<FindingKey, CurrentFinding>();
+        // the same check ids, kinds, namespaces, names and times recur across rows: keep one of each
+        var shared = new HashMap<Object, Object>();
         jdbc.query(
                 """
                 select id, check_id, api_group, kind, namespace, name, status, message, paths, frameworks, digest, waiver_id,
@@ -260,8 +286,12 @@ class AssessmentStore {
                 """,
                 rs -> {
                     var key = new FindingKey(
-                            rs.getString(2),
-                            new ResourceKey(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                            share(shared, rs.getString(2)),
+                            new ResourceKey(
+                                    share(shared, rs.getString(3)),
+                                    share(shared, rs.getString(4)),
+                                    share(shared, rs.getString(5)),
+                                    share(shared, rs.getString(6))));
                     var status = FindingStatus.valueOf(rs.getString(7));
                     var waiver = rs.getObject(12) == null ? null : rs.getLong(12);
                     var fingerprint = fingerprint(
@@ -272,13 +302,21 @@ class AssessmentStore {
                             rs.getString(10),
                             rs.getString(11),
                             waiver);
-                    rows.put(key, new CurrentFinding(rs.getLong(1), status, fingerprint, SqlTime.require(rs, 13)));
+                    rows.put(
+                            key,
+                            new CurrentFinding(
+                                    rs.getLong(1), status, fingerprint, share(shared, SqlTime.require(rs, 13))));
                 },
                 clusterId);
         return rows;
     }
 
-    private static String fingerprint(Finding f) {
+    @SuppressWarnings("unchecked")
+    private static <T> T share(Map<Object, Object> shared, T value) {
+        return (T) shared.computeIfAbsent(value, v -> v);
+    }
+
+    private static Fingerprint fingerprint(Finding f) {
         return fingerprint(
                 f.status(),
                 f.severity(),
@@ -289,7 +327,7 @@ class AssessmentStore {
                 f.waiverId());
     }
 
-    private static String fingerprint(
+    private static Fingerprint fingerprint(
             FindingStatus status,
             Severity severity,
             String message,
@@ -297,7 +335,7 @@ class AssessmentStore {
             String frameworks,
             String digest,
             @Nullable Long waiver) {
-        return status + "|" + severity + "|" + message + "|" + paths + "|" + frameworks + "|" + digest + "|"
-                + Objects.toString(waiver, "");
+        return Fingerprint.of(status + "|" + severity + "|" + message + "|" + paths + "|" + frameworks + "|" + digest
+                + "|" + Objects.toString(waiver, ""));
     }
 }

@@ -20,8 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +57,9 @@ public final class ListPageServer implements AutoCloseable {
             return bytes != null ? bytes : Files.readAllBytes(Objects.requireNonNull(file));
         }
     }
+
+    private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+    private final CountDownLatch holding = new CountDownLatch(1);
 
     /** Every page of every kind held in memory, in the order the collector asks for them. */
     public final List<byte[]> pages = new ArrayList<>();
@@ -131,7 +137,13 @@ public final class ListPageServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", this::answer);
+        server.createContext("/", exchange -> {
+            try {
+                answer(exchange);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         server.setExecutor(executor);
         server.start();
         return server;
@@ -190,12 +202,17 @@ public final class ListPageServer implements AutoCloseable {
         return kind.plural() + ":" + offset;
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
+    private void answer(HttpExchange exchange) throws IOException, InterruptedException {
         try (exchange) {
             var path = exchange.getRequestURI().getPath();
             if (path.equals("/version")) {
                 send(exchange, 200, VERSION);
                 return;
+            }
+            var gate = held.get(path);
+            if (gate != null) {
+                holding.countDown();
+                gate.await();
             }
             var kindPages = pagesByPath.get(path);
             if (kindPages == null) {
@@ -243,6 +260,20 @@ public final class ListPageServer implements AutoCloseable {
         exchange.getResponseBody().write(body);
     }
 
+    /** Holds back every answer for this list path until {@link #release}: a kind that takes long. */
+    public void hold(String listPath) {
+        held.put(listPath, new CountDownLatch(1));
+    }
+
+    /** Whether a request is being held back, after waiting up to a minute for one. */
+    public boolean holding() throws InterruptedException {
+        return holding.await(1, TimeUnit.MINUTES);
+    }
+
+    public void release() {
+        held.values().forEach(CountDownLatch::countDown);
+    }
+
     /** A kubeconfig file pointing at this server, as an administrator would register it. */
     public Path kubeconfig(Path directory) {
         var file = directory.resolve("kubeconfig-pages-" + server.getAddress().getPort() + ".yaml");
@@ -270,6 +301,7 @@ public final class ListPageServer implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         executor.shutdownNow();
     }
