@@ -15,7 +15,7 @@ public final class ActingAs {
 
     private ActingAs() {}
 
-    public static <T> @Nullable T call(String username, Role role, Supplier<T> work) {
+    public static <T extends @Nullable Object> T call(String username, Role role, Supplier<T> work) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new UsernamePasswordAuthenticationToken(
                 username, null, List.of(new SimpleGrantedAuthority(role.authority()))));
@@ -29,7 +29,7 @@ public final class ActingAs {
     }
 
     public static void run(String username, Role role, Runnable work) {
-        call(username, role, () -> {
+        ActingAs.<@Nullable Object>call(username, role, () -> {
             work.run();
             return null;
         });

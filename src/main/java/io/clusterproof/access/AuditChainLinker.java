@@ -2,6 +2,7 @@ package io.clusterproof.access;
 
 import io.clusterproof.base.SqlTime;
 import jakarta.annotation.PreDestroy;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,7 @@ class AuditChainLinker {
 
     private int linkBatch() {
         var head = jdbc.queryForMap("select seq, entry_hash from audit_chain_head where id = 1 for update");
-        var seq = new long[] {((Number) head.get("seq")).longValue()};
+        var seq = new long[] {((Number) Objects.requireNonNull(head.get("seq"), "audit_chain_head.seq")).longValue()};
         var previous = new String[] {String.valueOf(head.get("entry_hash"))};
         var count = new int[] {0};
         jdbc.query(

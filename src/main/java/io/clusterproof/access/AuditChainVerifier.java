@@ -72,7 +72,7 @@ class AuditChainVerifier {
         var head = jdbc.queryForMap("select seq, entry_hash from audit_chain_head where id = 1");
         var headHash = String.valueOf(head.get("entry_hash"));
         if (walk.brokenAt == null) {
-            var recorded = ((Number) head.get("seq")).longValue();
+            var recorded = ((Number) Objects.requireNonNull(head.get("seq"), "audit_chain_head.seq")).longValue();
             if (recorded != walk.seq || !headHash.equals(walk.last)) {
                 walk.broken(
                         walk.lastEntry,

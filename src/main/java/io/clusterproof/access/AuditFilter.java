@@ -3,6 +3,7 @@ package io.clusterproof.access;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.domain.Specification;
 
 /** Turns an {@link AuditQuery} into criteria; empty filters add nothing. */
@@ -13,15 +14,17 @@ final class AuditFilter {
     static Specification<AuditEntry> of(AuditQuery query) {
         return (root, criteria, builder) -> {
             var predicates = new ArrayList<Predicate>();
-            if (present(query.actor())) {
-                predicates.add(builder.equal(root.get("actor"), query.actor().trim()));
+            var actor = trimmed(query.actor());
+            if (actor != null) {
+                predicates.add(builder.equal(root.get("actor"), actor));
             }
-            if (present(query.action())) {
-                predicates.add(builder.equal(root.get("action"), query.action().trim()));
+            var action = trimmed(query.action());
+            if (action != null) {
+                predicates.add(builder.equal(root.get("action"), action));
             }
-            if (present(query.targetType())) {
-                predicates.add(
-                        builder.equal(root.get("targetType"), query.targetType().trim()));
+            var targetType = trimmed(query.targetType());
+            if (targetType != null) {
+                predicates.add(builder.equal(root.get("targetType"), targetType));
             }
             if (query.from() != null) {
                 predicates.add(builder.greaterThanOrEqualTo(root.get("occurredAt"), query.from()));
@@ -29,8 +32,9 @@ final class AuditFilter {
             if (query.to() != null) {
                 predicates.add(builder.lessThan(root.get("occurredAt"), query.to()));
             }
-            if (present(query.text())) {
-                var pattern = "%" + query.text().trim().toLowerCase(Locale.ROOT) + "%";
+            var text = trimmed(query.text());
+            if (text != null) {
+                var pattern = "%" + text.toLowerCase(Locale.ROOT) + "%";
                 predicates.add(builder.or(
                         builder.like(builder.lower(root.get("targetId")), pattern),
                         builder.like(builder.lower(root.get("detail")), pattern),
@@ -41,7 +45,8 @@ final class AuditFilter {
         };
     }
 
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
+    /** The value without surrounding blanks, or null when there is none. */
+    private static @Nullable String trimmed(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

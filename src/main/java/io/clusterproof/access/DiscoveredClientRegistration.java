@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 class DiscoveredClientRegistration implements ClientRegistrationRepository {
 
     private final SingleSignOnProperties properties;
-    private final AtomicReference<ClientRegistration> registration = new AtomicReference<>();
+    private final AtomicReference<@Nullable ClientRegistration> registration = new AtomicReference<>();
 
     DiscoveredClientRegistration(SingleSignOnProperties properties) {
         this.properties = properties;

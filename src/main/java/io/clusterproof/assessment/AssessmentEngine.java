@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assesses a set of objects against the catalog. Pure: no storage, no Spring, so the web
@@ -84,8 +85,9 @@ public final class AssessmentEngine {
     public Outcome assess(
             AssessmentInput input, FindingWaivers waivers, ControlAttestations attestations, FindingSink sink) {
         var objects = new ArrayList<>(input.objects());
-        if (input.clusterName() != null) {
-            objects.add(clusterObject(input));
+        var clusterName = input.clusterName();
+        if (clusterName != null) {
+            objects.add(clusterObject(input, clusterName));
         }
         // pods assessed for what they run beyond their controller's template are not looked up by
         // other rules: the snapshot's lookups stay what they were without them
@@ -198,7 +200,7 @@ public final class AssessmentEngine {
         return findings;
     }
 
-    private static MissingKind unavailable(List<String> required, Map<String, MissingKind> missing) {
+    private static @Nullable MissingKind unavailable(List<String> required, Map<String, MissingKind> missing) {
         for (var kind : required) {
             var gone = missing.get(kind);
             if (gone != null) {
@@ -237,6 +239,8 @@ public final class AssessmentEngine {
         return waiver == null ? finding : finding.withStatus(FindingStatus.WAIVED, waiver);
     }
 
+    // CEL asks for immutable bindings so it may cache them; these are built for one run and only read the index
+    @SuppressWarnings("Immutable")
     private static CelFunctionResolver functions(ObjectIndex index) {
         return CelLateFunctionBindings.from(
                 CelFunctionBinding.from(CheckVariables.OBJECTS_OF_KIND, String.class, kind -> index.bodies(kind)),
@@ -287,17 +291,16 @@ public final class AssessmentEngine {
                 null));
     }
 
-    private static AssessedObject clusterObject(AssessmentInput input) {
+    private static AssessedObject clusterObject(AssessmentInput input, String clusterName) {
         var body = new LinkedHashMap<String, Object>();
         body.put("apiVersion", CLUSTER_API_VERSION);
         body.put("kind", "Cluster");
-        body.put("metadata", Map.of("name", input.clusterName()));
+        body.put("metadata", Map.of("name", clusterName));
         var status = new LinkedHashMap<String, Object>();
         if (input.kubernetesVersion() != null) {
             status.put("kubernetesVersion", input.kubernetesVersion());
         }
         body.put("status", status);
-        return new AssessedObject(
-                new ResourceKey("", "Cluster", "", input.clusterName()), CLUSTER_API_VERSION, "", body);
+        return new AssessedObject(new ResourceKey("", "Cluster", "", clusterName), CLUSTER_API_VERSION, "", body);
     }
 }

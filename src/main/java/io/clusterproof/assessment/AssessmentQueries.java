@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -289,10 +290,10 @@ public class AssessmentQueries {
                 args.toArray());
     }
 
-    /** The status of one check on some resources in an assessment (resources without a finding are absent). */
-    public Map<ResourceKey, FindingStatus> statusesOf(
+    /** The outcome of one check on some resources in an assessment (resources without a finding are absent). */
+    public Map<ResourceKey, FindingOutcome> statusesOf(
             long assessmentId, String checkId, Collection<ResourceKey> resources) {
-        var statuses = new HashMap<ResourceKey, FindingStatus>();
+        var statuses = new HashMap<ResourceKey, FindingOutcome>();
         if (resources.isEmpty()) {
             return statuses;
         }
@@ -304,13 +305,14 @@ public class AssessmentQueries {
             var args = new ArrayList<>(where.args());
             args.addAll(batch);
             jdbc.query(
-                    "select f.api_group, f.kind, f.namespace, f.name, f.status from finding_state f where "
+                    "select f.api_group, f.kind, f.namespace, f.name, f.status, f.message from finding_state f where "
                             + where.sql() + " and f.name in ("
                             + String.join(",", Collections.nCopies(batch.size(), "?")) + ")",
                     rs -> {
                         var key = new ResourceKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
                         if (wanted.contains(key)) {
-                            statuses.put(key, FindingStatus.valueOf(rs.getString(5)));
+                            statuses.put(
+                                    key, FindingOutcome.of(FindingStatus.valueOf(rs.getString(5)), rs.getString(6)));
                         }
                     },
                     args.toArray());
@@ -382,7 +384,8 @@ public class AssessmentQueries {
             return new FindingWhere(sql.toString(), args);
         }
 
-        private static void in(StringBuilder sql, List<Object> args, String column, Collection<String> values) {
+        private static void in(
+                StringBuilder sql, List<Object> args, String column, @Nullable Collection<String> values) {
             if (values == null || values.isEmpty()) {
                 return;
             }

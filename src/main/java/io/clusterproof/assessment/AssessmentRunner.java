@@ -8,6 +8,7 @@ import io.clusterproof.snapshot.SnapshotReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -143,10 +144,11 @@ class AssessmentRunner {
 
     /** A fresh assessment of any stored snapshot with today's catalog, waivers and attestations. */
     long reassess(long snapshotId, String requestedBy) {
-        return transactions.execute(status -> {
+        var id = transactions.execute(status -> {
             var contents = snapshots.contents(snapshotId);
             return run(contents, false, null, clock.instant(), requestedBy);
         });
+        return Objects.requireNonNull(id, "the transaction returns the assessment's id");
     }
 
     private long run(

@@ -95,7 +95,8 @@ class AssessmentStore {
                     return statement;
                 },
                 keys);
-        long id = keys.getKey().longValue();
+        long id = Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
         if (!header.mainLineage()) {
             jdbc.update("update assessment set lineage = ? where id = ?", id, id);
         }

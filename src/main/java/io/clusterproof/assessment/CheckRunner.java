@@ -51,7 +51,7 @@ final class CheckRunner {
                             check,
                             object,
                             FindingStatus.NOT_APPLICABLE,
-                            truncate("Not visible through the API: " + unseen),
+                            truncate(FindingOutcome.OUT_OF_SIGHT_PREFIX + unseen),
                             List.of(),
                             frameworks);
                 }

@@ -153,7 +153,7 @@ public class FindingMoves {
             jdbc.sql("select * from (" + MOVES + ") x where x.name in (:names)" + ORDER)
                     .params(params)
                     .query(rs -> {
-                        var moved = MOVED.mapRow(rs, 0);
+                        var moved = moved(rs, 0);
                         if (wanted.contains(moved.resource())) {
                             byResource
                                     .computeIfAbsent(moved.resource(), k -> new ArrayList<>())

@@ -76,7 +76,7 @@ public final class LivePods {
             var extra = new ArrayList<String>();
             var trimmedSpec = new LinkedHashMap<>(podSpec);
             for (var type : CONTAINER_LISTS) {
-                var known = template.get(type);
+                var known = template.getOrDefault(type, Set.of());
                 var kept = new ArrayList<Object>();
                 for (var container : KubeObjects.list(podSpec, type)) {
                     var name = container instanceof Map<?, ?> c ? String.valueOf(c.get("name")) : "";

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The status rules and score formulas of DESIGN.md, computed from finding counts per check.
@@ -232,8 +233,8 @@ final class Scoring {
             ControlDefinition control,
             ControlStatus status,
             CheckStatus checks,
-            Long attestation,
-            String note) {
+            @Nullable Long attestation,
+            @Nullable String note) {
         return new ControlResult(
                 frameworkId,
                 control.ref(),

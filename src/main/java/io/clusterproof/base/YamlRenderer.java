@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an object as YAML and remembers which field path each line shows, so that views can
@@ -33,7 +34,7 @@ public final class YamlRenderer {
         return Pattern.matches(regex + "(\\..*|\\[.*)?", linePath);
     }
 
-    private void map(Map<?, ?> map, String path, int indent, String firstLinePrefix) {
+    private void map(Map<?, ?> map, String path, int indent, @Nullable String firstLinePrefix) {
         boolean first = true;
         for (var entry : map.entrySet()) {
             var key = String.valueOf(entry.getKey());

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a set of CIDR blocks together covers every address of IPv4 or of IPv6: {@code 0.0.0.0/0}
@@ -41,7 +42,7 @@ public final class Cidrs {
 
     private record Range(int bits, BigInteger[] bounds) {}
 
-    private static Range range(String cidr) {
+    private static @Nullable Range range(String cidr) {
         var slash = cidr.indexOf('/');
         if (slash < 0) {
             return null;

@@ -3,6 +3,7 @@ package io.clusterproof.catalog;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Kubernetes label selector semantics: {@code matchLabels} and {@code matchExpressions} (In,
@@ -52,7 +53,7 @@ public final class LabelSelectors {
         };
     }
 
-    private static String stringOrNull(Object value) {
+    private static @Nullable String stringOrNull(@Nullable Object value) {
         return value == null ? null : String.valueOf(value);
     }
 }

@@ -85,14 +85,15 @@ public final class AdminCommands {
     }
 
     private static int createToken(ConfigurableApplicationContext context, TokenRequest request, PrintStream out) {
-        var actor = request.user() == null ? CLI_ACTOR : request.user();
-        if (request.user() != null) {
+        var named = request.user();
+        var actor = named == null ? CLI_ACTOR : named;
+        if (named != null) {
             var user = ActingAs.call(
                     CLI_ACTOR,
                     Role.ADMIN,
                     () -> context.getBean(UserService.class)
-                            .find(request.user())
-                            .orElseThrow(() -> new UsageException("there is no user named " + request.user())));
+                            .find(named)
+                            .orElseThrow(() -> new UsageException("there is no user named " + named)));
             if (user == null || user.role() != Role.ADMIN || !user.enabled()) {
                 throw new UsageException("--user must name an enabled administrator; " + request.user() + " is not");
             }

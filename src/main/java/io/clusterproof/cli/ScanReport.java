@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +70,9 @@ record ScanReport(
             var controls = result.controls().stream()
                     .filter(c -> c.frameworkId().equals(score.frameworkId()))
                     .map(c -> new ControlEntry(
-                            c.ref(), types.get(c.ref()), c.status().name()))
+                            c.ref(),
+                            Objects.requireNonNull(types.get(c.ref()), "every result's control is in its framework"),
+                            c.status().name()))
                     .toList();
             frameworks.add(new FrameworkEntry(
                     score.frameworkId(),

@@ -4,6 +4,7 @@ import io.clusterproof.base.SqlTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +55,8 @@ class DeliveryQueue {
                     return statement;
                 },
                 keys);
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
     }
 
     /** Deliveries whose next attempt is due, oldest first. */

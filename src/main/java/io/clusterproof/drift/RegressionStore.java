@@ -3,6 +3,7 @@ package io.clusterproof.drift;
 import io.clusterproof.base.SqlTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -53,7 +54,8 @@ class RegressionStore {
                     return statement;
                 },
                 keys);
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
     }
 
     List<RegressionSummary> recent(long clusterId, int limit) {

@@ -5,6 +5,7 @@ import io.clusterproof.access.Role;
 import io.clusterproof.assessment.AssessmentCompleted;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -52,7 +53,8 @@ class DemoEvidencePacks {
         }
         ActingAs.run(ADMIN, Role.ADMIN, () -> {
             // committed on its own, so the worker that runs it sees it
-            var schedule = ownTransaction.execute(status -> schedules.create(schedules.defaults()));
+            var schedule = Objects.requireNonNull(
+                    ownTransaction.execute(status -> schedules.create(schedules.defaults())), "the created schedule");
             schedules.runNow(schedule.id());
         });
         log.info("Demo weekly evidence schedule created; its first packs are being built");

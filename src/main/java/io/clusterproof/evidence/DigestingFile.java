@@ -10,6 +10,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /** A file being written whose SHA-256 and size are known the moment it is closed. */
 final class DigestingFile implements AutoCloseable {
@@ -21,7 +22,7 @@ final class DigestingFile implements AutoCloseable {
     private final Path path;
     private final MessageDigest digest;
     private final DigestOutputStream out;
-    private Written written;
+    private @Nullable Written written;
 
     DigestingFile(Path directory, String name) {
         this.name = name;

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -69,7 +70,8 @@ class Locker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
     }
 
     Page<PackSummary> list(Pageable pageable) {

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -120,7 +121,8 @@ class PackBuilder {
                 return stored;
             });
             progress.report("Stored in the evidence locker", 1);
-            return locker.get(id).orElseThrow();
+            return locker.get(Objects.requireNonNull(id, "the transaction returns the pack's id"))
+                    .orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -15,6 +15,8 @@ final class PageFooter extends PdfPageEventHelper {
 
     private final PdfFonts fonts;
     private final String label;
+    // OpenPDF calls onOpenDocument, which sets it, before any page ends or the document closes
+    @SuppressWarnings("NullAway.Init")
     private PdfTemplate total;
 
     PageFooter(PdfFonts fonts, String label) {

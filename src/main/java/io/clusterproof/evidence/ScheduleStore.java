@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -46,7 +47,8 @@ class ScheduleStore {
                     return s;
                 },
                 keys);
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
     }
 
     void update(long id, ScheduleDefinition definition, @Nullable Instant nextRunAt) {
@@ -121,7 +123,8 @@ class ScheduleStore {
                     return s;
                 },
                 keys);
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
     }
 
     void finishRun(

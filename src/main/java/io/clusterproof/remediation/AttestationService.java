@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
@@ -94,7 +95,10 @@ public class AttestationService {
                 : EvidenceFile.of(upload.fileName(), upload.content(), properties.maxEvidenceBytes());
         var now = clock.instant();
         var latest = now.atOffset(ZoneOffset.UTC)
-                .plus(control.attestation().validity())
+                .plus(Objects.requireNonNull(
+                                control.attestation(),
+                                "the catalog loader requires an attestation on every attested control")
+                        .validity())
                 .toInstant();
         var expiry = expiresAt == null ? latest : expiresAt;
         if (!expiry.isAfter(now) || expiry.isAfter(latest)) {

@@ -227,7 +227,10 @@ class RemediationSync {
         }
     }
 
-    /** Items that no longer fail: resolved when the finding passes or is gone; left alone when unknown. */
+    /**
+     * Items that no longer fail: resolved when the finding passes, does not apply or is gone; left
+     * alone when unknown or when the evidence that would show the fix is out of the API's sight.
+     */
     private void resolveTheRest(AssessmentSummary assessment, Map<Key, RemediationItem> byKey, HashSet<Key> seen) {
         var waiting = new HashMap<String, List<RemediationItem>>();
         byKey.forEach((key, item) -> {
@@ -242,13 +245,13 @@ class RemediationSync {
                     checkId,
                     list.stream().map(RemediationItem::resource).toList());
             for (var item : list) {
-                var status = statuses.get(item.resource());
+                var outcome = statuses.get(item.resource());
                 String reason;
-                if (status == null) {
+                if (outcome == null) {
                     reason = "the resource is no longer in the snapshot (" + evidence(assessment) + ")";
-                } else if (status == FindingStatus.PASS) {
+                } else if (outcome.status() == FindingStatus.PASS) {
                     reason = "passes in " + evidence(assessment);
-                } else if (status == FindingStatus.NOT_APPLICABLE) {
+                } else if (outcome.status() == FindingStatus.NOT_APPLICABLE && !outcome.outOfSight()) {
                     reason = "the check no longer applies (" + evidence(assessment) + ")";
                 } else {
                     continue;

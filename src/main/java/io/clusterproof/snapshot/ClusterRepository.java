@@ -4,6 +4,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -27,7 +28,7 @@ interface ClusterRepository extends ListCrudRepository<Cluster, Long> {
     @Modifying
     @Query("update Cluster c set c.nextRunAt = :next, c.version = c.version + 1"
             + " where c.id = :id and c.nextRunAt = :expected")
-    int claimRun(long id, Instant expected, Instant next);
+    int claimRun(long id, Instant expected, @Nullable Instant next);
 
     /** Serialises "start a collection" per cluster across threads and replicas. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

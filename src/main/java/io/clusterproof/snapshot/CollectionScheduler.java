@@ -1,6 +1,7 @@
 package io.clusterproof.snapshot;
 
 import java.time.Clock;
+import java.util.Objects;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,8 @@ class CollectionScheduler {
     public void startDueCollections() {
         for (var cluster : clusters.findDue(clock.instant())) {
             var next = clusterService.nextRun(cluster.definition());
-            if (!runBook.claim(cluster.id(), cluster.nextRunAt(), next)) {
+            var due = Objects.requireNonNull(cluster.nextRunAt(), "findDue returns clusters with a next run only");
+            if (!runBook.claim(cluster.id(), due, next)) {
                 continue; // another replica took this run
             }
             try {

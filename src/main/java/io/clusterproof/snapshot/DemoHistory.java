@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +50,7 @@ final class DemoHistory {
                         KubeObjects.string(resource, "name"));
                 var before = change.get("before") instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
                 changes.add(new Change(
-                        ((Number) change.get("daysAgo")).intValue(),
+                        ((Number) Objects.requireNonNull(change.get("daysAgo"), "daysAgo")).intValue(),
                         KubeObjects.string(change, "summary"),
                         key,
                         before));

@@ -122,7 +122,9 @@ public final class KubernetesKinds {
             Map.entry("external-secrets.io", Set.of("ExternalSecret", "SecretStore", "ClusterSecretStore")),
             Map.entry("secrets-store.csi.x-k8s.io", Set.of("SecretProviderClass")),
             Map.entry("cilium.io", Set.of("CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy")),
-            Map.entry("gateway.networking.k8s.io", Set.of("Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute")),
+            Map.entry(
+                    "gateway.networking.k8s.io",
+                    Set.of("Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute")),
             Map.entry("networking.istio.io", Set.of("Gateway", "VirtualService")),
             Map.entry("policy.sigstore.dev", Set.of("ClusterImagePolicy")));
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -243,7 +244,7 @@ public final class ManifestReader {
             issues.add(ManifestIssue.error(source, "lacks " + String.join(", ", missing)));
             return;
         }
-        var apiVersion = (String) object.get("apiVersion");
+        var apiVersion = (String) Objects.requireNonNull(object.get("apiVersion"), "missingFields checked it");
         var slash = apiVersion.indexOf('/');
         var group = slash < 0 ? "" : apiVersion.substring(0, slash);
         var version = slash < 0 ? apiVersion : apiVersion.substring(slash + 1);

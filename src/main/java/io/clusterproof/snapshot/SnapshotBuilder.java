@@ -65,7 +65,7 @@ final class SnapshotBuilder implements ObjectSink {
         return List.copyOf(entries.values());
     }
 
-    byte[] body(String digest) {
+    byte @Nullable [] body(String digest) {
         return newBodies.get(digest);
     }
 

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -162,7 +163,8 @@ class SnapshotWriter {
                     return statement;
                 },
                 keys);
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
     }
 
     private Map<ResourceKey, CurrentRow> currentRows(long clusterId) {
@@ -200,7 +202,7 @@ class SnapshotWriter {
                         statement.setInt(3, built.size(digest));
                     });
             for (var digest : batch) {
-                bytes += built.body(digest).length + 64;
+                bytes += Objects.requireNonNull(built.body(digest), "only digests with a body").length + 64;
             }
         }
         return bytes;

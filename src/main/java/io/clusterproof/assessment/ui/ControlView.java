@@ -37,6 +37,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -151,6 +152,8 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
             ControlDefinition control,
             ControlStatus status,
             @Nullable ControlResult result) {
+        var attestation = Objects.requireNonNull(
+                control.attestation(), "the catalog loader requires an attestation on every attested control");
         var box = new Div();
         box.setId("attestation");
         box.addClassName("cp-card");
@@ -159,12 +162,12 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
                 control.hybrid()
                         ? "Checks prove only a part of this control (listed below); a person's attestation must cover "
                                 + "the rest, valid for "
-                                + Phrases.period(control.attestation().validity())
+                                + Phrases.period(attestation.validity())
                                 + ". It passes only when its checks pass and a valid attestation exists; a failing "
                                 + "check makes it fail whatever was attested."
                         : "No Kubernetes object can prove this control, so it needs a person's attestation, valid for "
-                                + Phrases.period(control.attestation().validity()) + "."));
-        box.add(new Paragraph("What is attested: " + control.attestation().prompt()));
+                                + Phrases.period(attestation.validity()) + "."));
+        box.add(new Paragraph("What is attested: " + attestation.prompt()));
         box.add(new Paragraph(
                 result != null && result.attestationId() != null
                         ? "A valid attestation (#" + result.attestationId() + ") covers it in this assessment."

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -120,7 +121,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private Component createClusterSection(
-            ClusterSummary cluster, AssessmentSummary assessment, List<String> namespaces) {
+            ClusterSummary cluster, @Nullable AssessmentSummary assessment, List<String> namespaces) {
         var section = new VerticalLayout();
         section.setPadding(false);
         section.addClassName("cp-cluster");

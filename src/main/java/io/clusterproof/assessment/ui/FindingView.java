@@ -77,7 +77,7 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver {
                 : assessments
                         .finding(assessment.id(), ref.checkId(), ref.resource())
                         .orElse(null);
-        if (finding == null || check == null) {
+        if (assessment == null || finding == null || check == null) {
             add(
                     new H2("Finding not found"),
                     new Paragraph("This assessment has no such finding. It may belong to another "

@@ -216,14 +216,17 @@ public class FrameworkView extends VerticalLayout implements BeforeEnterObserver
         grid.setId("controls");
         var roots = framework.sections().stream()
                 .filter(s -> bySection.containsKey(s.id()))
-                .map(s -> (Row) new SectionRow(s, bySection.get(s.id()).size(), (int) bySection.get(s.id()).stream()
-                        .filter(c -> c.result().status() == ControlStatus.FAIL)
-                        .count()))
+                .map(s -> {
+                    var rows = bySection.getOrDefault(s.id(), List.of());
+                    return (Row) new SectionRow(s, rows.size(), (int) rows.stream()
+                            .filter(c -> c.result().status() == ControlStatus.FAIL)
+                            .count());
+                })
                 .toList();
         grid.setItems(
                 roots,
                 row -> row instanceof SectionRow section
-                        ? bySection.get(section.section().id()).stream()
+                        ? bySection.getOrDefault(section.section().id(), List.of()).stream()
                                 .map(c -> (Row) c)
                                 .toList()
                         : List.of());

@@ -39,8 +39,8 @@ class ErrorNotifier implements VaadinServiceInitListener {
         if (root instanceof AccessDeniedException) {
             return "Your role does not allow this action. Ask an administrator if you need it.";
         }
-        if (root instanceof UserFacingException) {
-            return root.getMessage();
+        if (root instanceof UserFacingException userFacing) {
+            return userFacing.getMessage();
         }
         var reference = Long.toHexString(System.nanoTime());
         log.error("Unexpected error in the UI (reference {})", reference, error);

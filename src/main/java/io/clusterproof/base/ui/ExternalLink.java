@@ -17,7 +17,7 @@ public final class ExternalLink {
     private ExternalLink() {}
 
     public static Component of(@Nullable String url, String text) {
-        if (!WebLinks.isWebUrl(url)) {
+        if (url == null || !WebLinks.isWebUrl(url)) {
             return new Span(url == null || url.isBlank() ? text : url);
         }
         var anchor = new Anchor(url.trim(), text);

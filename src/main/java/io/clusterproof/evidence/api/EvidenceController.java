@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -130,7 +131,8 @@ class EvidenceController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             HttpServletResponse response)
             throws IOException {
-        stream(request(cluster, framework, from, to), EXPORTS.get(file), response);
+        var format = Objects.requireNonNull(EXPORTS.get(file), "the mapping admits only the names EXPORTS knows");
+        stream(request(cluster, framework, from, to), format, response);
     }
 
     /** Checks everything first: once the first byte is out, an error can no longer be a problem detail. */

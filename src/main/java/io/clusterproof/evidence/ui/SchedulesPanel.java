@@ -30,6 +30,7 @@ import io.clusterproof.snapshot.ClusterService;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 
 /** The scheduled exports and their recent runs; administrators create, change, run and delete them. */
@@ -156,7 +157,7 @@ class SchedulesPanel extends VerticalLayout {
         return new HorizontalLayout(edit, run, delete);
     }
 
-    private void open(ScheduleSummary schedule) {
+    private void open(@Nullable ScheduleSummary schedule) {
         new ScheduleDialog(
                         schedules,
                         schedule,

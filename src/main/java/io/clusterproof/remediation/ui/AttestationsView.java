@@ -52,8 +52,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The controls no API object can prove, with their attestations: in force, expired, or none.
@@ -133,7 +135,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         return grid;
     }
 
-    private void showDetail(Row row) {
+    private void showDetail(@Nullable Row row) {
         detail.removeAll();
         detail.setId("attestation-detail");
         if (row == null) {
@@ -142,9 +144,10 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         detail.add(new H3(row.framework().name() + " " + row.control().ref() + " · "
                 + row.control().title()));
         detail.add(new Paragraph(row.control().description()));
-        detail.add(
-                new Paragraph("What is attested: " + row.control().attestation().prompt() + " (valid for "
-                        + Phrases.period(row.control().attestation().validity()) + ")"));
+        var attestation = Objects.requireNonNull(
+                row.control().attestation(), "the catalog loader requires an attestation on every attested control");
+        detail.add(new Paragraph("What is attested: " + attestation.prompt() + " (valid for "
+                + Phrases.period(attestation.validity()) + ")"));
         if (officer) {
             var record = ChangeAction.mark(new Button("Record attestation", e -> openRecordDialog(row)));
             record.setId("record-attestation");
@@ -226,7 +229,9 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
                 "Attest " + row.framework().name() + " " + row.control().ref());
         dialog.setWidth("40em");
         var statement = new TextArea("Statement");
-        statement.setHelperText(row.control().attestation().prompt());
+        var attestation = Objects.requireNonNull(
+                row.control().attestation(), "the catalog loader requires an attestation on every attested control");
+        statement.setHelperText(attestation.prompt());
         statement.setRequired(true);
         var link = new TextField("Evidence link");
         link.setHelperText("A document in your document system, or upload a file below");
@@ -240,7 +245,7 @@ public class AttestationsView extends VerticalLayout implements BeforeEnterObser
         upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", ".docx", ".xlsx", ".txt", ".md", ".csv");
         upload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage()));
         var today = LocalDate.now(time.zone());
-        var latest = today.plus(row.control().attestation().validity());
+        var latest = today.plus(attestation.validity());
         var expiry = new IsoDatePicker("Expires on");
         expiry.setMin(today.plusDays(1));
         expiry.setMax(latest);

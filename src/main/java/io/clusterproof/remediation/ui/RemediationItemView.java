@@ -42,6 +42,7 @@ import io.clusterproof.remediation.WaiverService;
 import io.clusterproof.snapshot.ClusterService;
 import jakarta.annotation.security.PermitAll;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** One remediation item: what fails, who owns it, what happened to it, and the actions the role allows. */
 @Route("remediation/:id")
@@ -261,7 +262,7 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
     private Button action(String label, String id, Supplier<?> work) {
         var button = ChangeAction.mark(new Button(label, e -> {
             try {
-                work.get();
+                var unused = work.get();
                 Notifications.success(label + ": done.");
                 render();
             } catch (UserFacingException ex) {
@@ -284,7 +285,7 @@ public class RemediationItemView extends VerticalLayout implements BeforeEnterOb
         return new Div(new Span(label + ": "), new Span(value));
     }
 
-    private static String blank(String value) {
+    private static @Nullable String blank(String value) {
         return value.isEmpty() ? null : value;
     }
 

@@ -34,6 +34,7 @@ import io.clusterproof.snapshot.RunSummary;
 import io.clusterproof.snapshot.SnapshotProperties;
 import io.clusterproof.snapshot.SourceType;
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The registered clusters with their last collection. Administrators register, edit, schedule and
@@ -146,7 +147,7 @@ public class ClustersView extends VerticalLayout {
                 muted(cluster.nextRunAt() == null ? "" : "next " + time.dateTime(cluster.nextRunAt())));
     }
 
-    private Component lastRun(RunSummary run) {
+    private Component lastRun(@Nullable RunSummary run) {
         if (run == null) {
             return new Span("never");
         }

@@ -9,6 +9,7 @@ import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.CollectionService;
 import io.clusterproof.snapshot.RunStatus;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Hands the uploaded bytes to the collection service as they arrive: nothing is written to a
@@ -38,7 +39,7 @@ class DumpUploadHandler implements UploadHandler {
             var run = collections.upload(cluster.id(), fileName, event.getFileSize(), event.getInputStream());
             ui.access(() -> {
                 if (run.status() == RunStatus.FAILED) {
-                    Notifications.error(run.message());
+                    Notifications.error(Objects.requireNonNullElse(run.message(), "The collection failed."));
                 } else if (run.message() != null) {
                     // stored, but some documents were skipped: the user should look at them
                     Notifications.warning("Stored " + Phrases.count(run.objects(), "object") + " of " + fileName
