@@ -2,10 +2,13 @@ package io.clusterproof.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -24,13 +27,19 @@ final class GcHeapWatcher implements AutoCloseable {
     private final AtomicLong peakAfterAny = new AtomicLong();
     private final AtomicLong fullCollections = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
     private final NotificationListener listener = (notification, handback) -> {
         if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
             return;
         }
         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                .mapToLong(MemoryUsage::getUsed)
+        // the collector reports every memory pool; the heap is only some of them (not metaspace, code)
+        long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                .filter(pool -> heapPools.contains(pool.getKey()))
+                .mapToLong(pool -> pool.getValue().getUsed())
                 .sum();
         peakAfterAny.accumulateAndGet(used, Math::max);
         if (info.getGcAction().contains("major")) {
