@@ -55,6 +55,15 @@ class ArchitectureTests {
             .because("a module's storage is its own business");
 
     @ArchTest
+    static final ArchRule nothing_in_the_product_depends_on_the_demo = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.clusterproof.demo..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.clusterproof.demo..")
+            .because("the demo uses the product's public services; the product works the same without it");
+
+    @ArchTest
     static final ArchRule nobody_reads_the_system_clock_directly = noClasses()
             .that()
             .resideInAPackage("io.clusterproof..")

@@ -47,6 +47,25 @@ class DemoStartTest {
                             String.class))
                     .containsExactly("image-registry-not-allowed StatefulSet payments/payments-db IN_PROGRESS");
 
+            assertThat(jdbc.queryForList(
+                            "select concat(username, ' ', role) from user_account where demo = true order by username",
+                            String.class))
+                    .containsExactly(
+                            "auditor AUDITOR",
+                            "demo-admin ADMIN",
+                            "engineer ENGINEER",
+                            "engineer2 ENGINEER",
+                            "officer OFFICER",
+                            "officer2 OFFICER");
+            assertThat(jdbc.queryForList(
+                            "select concat(actor, ' ', action) from audit_entry where action in"
+                                    + " ('CLUSTER_REGISTERED', 'SNAPSHOT_BACKFILLED') order by id",
+                            String.class))
+                    .containsExactly(
+                            "demo CLUSTER_REGISTERED",
+                            "demo SNAPSHOT_BACKFILLED",
+                            "demo SNAPSHOT_BACKFILLED",
+                            "demo SNAPSHOT_BACKFILLED");
             assertThat(count(jdbc, "select count(*) from snapshot")).isEqualTo(4);
             assertThat(count(jdbc, "select count(*) from assessment where lineage = 0"))
                     .isGreaterThanOrEqualTo(4);

@@ -8,7 +8,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Work the application does on a named user's behalf outside a request (the demo's records), so
+ * Work the application does on a named user's behalf outside a request (records set up at start), so
  * that role checks apply and the audit log names that user.
  */
 public final class ActingAs {

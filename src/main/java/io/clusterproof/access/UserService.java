@@ -58,6 +58,20 @@ public class UserService {
 
     @RolesAllowed(Role.ADMIN_NAME)
     public UserSummary create(NewUser request) {
+        return create(request, false);
+    }
+
+    /**
+     * Creates a user whose password is published (a training or showcase installation): the same
+     * rules apply, and the account is marked so that the {@code prod} profile refuses to start
+     * while it exists and the users page shows the mark.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public UserSummary createWithPublishedPassword(NewUser request) {
+        return create(request, true);
+    }
+
+    private UserSummary create(NewUser request, boolean publishedPassword) {
         var username = request.username().trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
             throw new UserFacingException("Username \"" + request.username()
@@ -76,9 +90,11 @@ public class UserService {
                 passwordEncoder.encode(request.password()),
                 request.role(),
                 blankToNull(request.team()),
-                false,
+                publishedPassword,
                 clock.instant()));
-        auditLog.record(AuditEvent.of("USER_CREATED", "user", username).change(null, account.auditState()));
+        auditLog.record(AuditEvent.of("USER_CREATED", "user", username)
+                .change(null, account.auditState())
+                .withDetail(publishedPassword ? "published password" : null));
         return account.summary();
     }
 

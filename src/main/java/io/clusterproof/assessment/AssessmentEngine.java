@@ -120,7 +120,7 @@ public final class AssessmentEngine {
                                 continue;
                             }
                             var frameworks = clusterWide ? scopes.all() : scopes.of(object.scopeNamespace());
-                            var unavailable = unavailable(check.definition().requiredKinds(), missing);
+                            var unavailable = unavailable(check.requiredKinds(), missing);
                             if (object.live() != null) {
                                 if (unavailable == null) {
                                     var asRunning = CheckRunner.evaluate(
@@ -217,7 +217,7 @@ public final class AssessmentEngine {
         var crds = missing.get("CustomResourceDefinition");
         if (crds != null) {
             for (var check : catalog.checks()) {
-                for (var kind : Stream.concat(check.kinds().stream(), check.definition().requiredKinds().stream())
+                for (var kind : Stream.concat(check.kinds().stream(), check.requiredKinds().stream())
                         .collect(Collectors.toSet())) {
                     if (kind.contains("/")) {
                         missing.putIfAbsent(

@@ -2,20 +2,26 @@ package io.clusterproof.assessment;
 
 import com.google.protobuf.Timestamp;
 import dev.cel.runtime.CelVariableResolver;
-import io.clusterproof.catalog.CheckVariables;
-import java.util.HashMap;
+import io.clusterproof.catalog.CheckVariable;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The variables of one object for every check that looks at it. Each is computed when a rule
- * first reads it and then kept, so a lookup costs at most once per object.
+ * first reads it and then kept, so a lookup costs at most once per object. The {@code switch}
+ * below is where every {@link CheckVariable} is filled: a new one does not compile without it.
  */
 final class ObjectVariables implements CelVariableResolver {
 
-    private final Map<String, Supplier<Object>> suppliers = new HashMap<>();
-    private final Map<String, Object> values = new HashMap<>();
+    private final Map<CheckVariable, Object> values = new EnumMap<>(CheckVariable.class);
+    private final ObjectIndex index;
+    private final AssessedObject object;
+    private final Map<String, Object> params;
+    private final KubernetesBuiltIns builtIns;
+    private final Timestamp now;
+    private final WorkloadShape shape;
+    private final Lookups lookups;
 
     ObjectVariables(
             ObjectIndex index,
@@ -23,38 +29,39 @@ final class ObjectVariables implements CelVariableResolver {
             Map<String, Object> params,
             KubernetesBuiltIns builtIns,
             Timestamp now) {
-        var shape = WorkloadShape.of(object);
-        var lookups = new Lookups(index, object, shape);
-        values.put(CheckVariables.OBJECT, object.body());
-        values.put(CheckVariables.KIND, object.key().qualifiedKind());
-        values.put(CheckVariables.POD_SPEC, shape.podSpec());
-        values.put(CheckVariables.POD_META, shape.podMeta());
-        values.put(CheckVariables.POD_SPEC_PATH, shape.podSpecPath());
-        values.put(CheckVariables.PARAMS, params);
-        values.put(CheckVariables.NOW, now);
-        suppliers.put(CheckVariables.CONTAINERS, shape::containers);
-        suppliers.put(CheckVariables.NAMESPACE, () -> index.namespace(object.scopeNamespace()));
-        suppliers.put(CheckVariables.NETWORK_POLICIES, lookups::networkPolicies);
-        suppliers.put(CheckVariables.SERVICES, lookups::services);
-        suppliers.put(CheckVariables.INGRESSES, lookups::ingresses);
-        suppliers.put(CheckVariables.PDBS, lookups::pdbs);
-        suppliers.put(CheckVariables.HPAS, lookups::hpas);
-        suppliers.put(CheckVariables.SERVICE_ACCOUNT, lookups::serviceAccount);
-        suppliers.put(CheckVariables.GRANTS, lookups::grants);
-        suppliers.put(CheckVariables.SUBJECTS, () -> lookups.subjects(builtIns));
+        this.index = index;
+        this.object = object;
+        this.params = params;
+        this.builtIns = builtIns;
+        this.now = now;
+        this.shape = WorkloadShape.of(object);
+        this.lookups = new Lookups(index, object, shape);
     }
 
     @Override
     public Optional<Object> find(String name) {
-        var value = values.get(name);
-        if (value == null) {
-            var supplier = suppliers.get(name);
-            if (supplier == null) {
-                return Optional.empty();
-            }
-            value = supplier.get();
-            values.put(name, value);
-        }
-        return Optional.of(value);
+        return CheckVariable.named(name).map(variable -> values.computeIfAbsent(variable, this::compute));
+    }
+
+    private Object compute(CheckVariable variable) {
+        return switch (variable) {
+            case OBJECT -> object.body();
+            case KIND -> object.key().qualifiedKind();
+            case POD_SPEC -> shape.podSpec();
+            case POD_META -> shape.podMeta();
+            case POD_SPEC_PATH -> shape.podSpecPath();
+            case CONTAINERS -> shape.containers();
+            case NAMESPACE -> index.namespace(object.scopeNamespace());
+            case PARAMS -> params;
+            case NOW -> now;
+            case NETWORK_POLICIES -> lookups.networkPolicies();
+            case SERVICES -> lookups.services();
+            case INGRESSES -> lookups.ingresses();
+            case PDBS -> lookups.pdbs();
+            case HPAS -> lookups.hpas();
+            case SERVICE_ACCOUNT -> lookups.serviceAccount();
+            case GRANTS -> lookups.grants();
+            case SUBJECTS -> lookups.subjects(builtIns);
+        };
     }
 }

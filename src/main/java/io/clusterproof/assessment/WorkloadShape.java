@@ -1,41 +1,35 @@
 package io.clusterproof.assessment;
 
 import io.clusterproof.snapshot.KubeObjects;
+import io.clusterproof.snapshot.KubernetesKinds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where a kind keeps its pod template: {@code spec} for a Pod, {@code spec.template.spec} for
- * controllers, {@code spec.jobTemplate.spec.template.spec} for a CronJob.
+ * Where a kind keeps its pod template, as {@link KubernetesKinds#BUILT_IN} declares it: {@code spec}
+ * for a Pod, {@code spec.template.spec} for controllers, {@code spec.jobTemplate.spec.template.spec}
+ * for a CronJob. The pod's metadata sits beside its spec.
  */
 record WorkloadShape(Map<String, Object> podSpec, Map<String, Object> podMeta, String podSpecPath) {
 
     static final WorkloadShape NONE = new WorkloadShape(Map.of(), Map.of(), "");
 
     static WorkloadShape of(AssessedObject object) {
-        var body = object.body();
-        var spec = KubeObjects.map(body, "spec");
-        return switch (object.key().group().isEmpty()
-                        || object.key().group().equals("apps")
-                        || object.key().group().equals("batch")
-                ? object.key().kind()
-                : "") {
-            case "Pod" -> new WorkloadShape(spec, KubeObjects.map(body, "metadata"), "spec");
-            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" -> template(spec, "spec.template");
-            case "CronJob" ->
-                template(
-                        KubeObjects.map(KubeObjects.map(spec, "jobTemplate"), "spec"),
-                        "spec.jobTemplate.spec.template");
-            default -> NONE;
-        };
-    }
-
-    private static WorkloadShape template(Map<String, Object> specWithTemplate, String templatePath) {
-        var template = KubeObjects.map(specWithTemplate, "template");
+        var kind = KubernetesKinds.builtIn(object.key().qualifiedKind()).orElse(null);
+        var path = kind == null ? null : kind.podSpecPath();
+        if (path == null) {
+            return NONE;
+        }
+        // the pod template: the object itself for a Pod, the map holding "spec" for a controller
+        var template = object.body();
+        var steps = path.split("\\.");
+        for (int i = 0; i < steps.length - 1; i++) {
+            template = KubeObjects.map(template, steps[i]);
+        }
         return new WorkloadShape(
-                KubeObjects.map(template, "spec"), KubeObjects.map(template, "metadata"), templatePath + ".spec");
+                KubeObjects.map(template, steps[steps.length - 1]), KubeObjects.map(template, "metadata"), path);
     }
 
     boolean isWorkload() {

@@ -36,8 +36,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class CatalogLoader {
 
-    public static final List<String> WORKLOAD_KINDS =
-            List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob");
+    /** What {@code workload} stands for in {@code match.kinds}: the kinds the collector knows carry a pod spec. */
+    public static final List<String> WORKLOAD_KINDS = KubernetesKinds.workloads();
+
     public static final String WORKLOAD = "workload";
     public static final String CLUSTER = "Cluster";
 
@@ -45,7 +46,6 @@ public final class CatalogLoader {
     private static final Pattern CHECK_FILE = Pattern.compile("checks/([^/]+)/check\\.yaml");
     private static final Pattern FIXTURE_FILE = Pattern.compile("checks/([^/]+)/fixtures/([^/]+)\\.yaml");
     private static final Pattern FRAMEWORK_FILE = Pattern.compile("frameworks/[^/]+\\.yaml");
-    private static final Set<String> OTHER_KNOWN_KINDS = Set.of("Endpoints", "Event", "ReplicationController");
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -203,19 +203,31 @@ public final class CatalogLoader {
                 continue;
             }
             var kinds = expandKinds(file, check.match().kinds(), "match.kinds");
-            expandKinds(file, check.requiredKinds(), "requires");
+            var required = new LinkedHashSet<>(expandKinds(file, check.requiredKinds(), "requires"));
             requireFixtures(file, check.id(), fixtures.getOrDefault(folder.group(1), Set.of()));
-            var rule = compile(file, "rule", check.rule());
+            var reads = new TreeSet<String>();
+            var rule = compile(file, "rule", check.rule(), reads);
             var where = check.match().where() == null
                     ? null
-                    : compile(file, "where", check.match().where());
-            var detail = check.detail() == null ? null : compile(file, "detail", check.detail());
-            var offending = check.offending() == null ? null : compile(file, "offending", check.offending());
-            var unseen = check.unseen() == null ? null : compile(file, "unseen", check.unseen());
+                    : compile(file, "where", check.match().where(), reads);
+            var detail = check.detail() == null ? null : compile(file, "detail", check.detail(), reads);
+            var offending = check.offending() == null ? null : compile(file, "offending", check.offending(), reads);
+            var unseen = check.unseen() == null ? null : compile(file, "unseen", check.unseen(), reads);
+            // what the expressions read must have been collected, whether or not 'requires' says so
+            required.addAll(expandKinds(file, List.copyOf(reads), "rule"));
             if (rule != null) {
                 compiled.put(
                         check.id(),
-                        new CompiledCheck(check, kinds, rule, where, detail, offending, unseen, file.display()));
+                        new CompiledCheck(
+                                check,
+                                kinds,
+                                List.copyOf(required),
+                                rule,
+                                where,
+                                detail,
+                                offending,
+                                unseen,
+                                file.display()));
             }
         }
         return compiled;
@@ -245,10 +257,7 @@ public final class CatalogLoader {
         for (var kind : kinds) {
             if (kind.equals(WORKLOAD)) {
                 expanded.addAll(WORKLOAD_KINDS);
-            } else if (kind.equals(CLUSTER)
-                    || kind.contains("/")
-                    || OTHER_KNOWN_KINDS.contains(kind)
-                    || KubernetesKinds.builtIn(kind).isPresent()) {
+            } else if (kind.equals(CLUSTER) || kind.contains("/") || KubernetesKinds.servedByKubernetes(kind)) {
                 expanded.add(kind);
             } else {
                 problems.add(new CatalogProblem(
@@ -272,10 +281,13 @@ public final class CatalogLoader {
         }
     }
 
-    private @Nullable Program compile(CatalogFile file, String key, String expression) {
+    /** Compiles one expression and adds the kinds it reads to {@code reads}. */
+    private @Nullable Program compile(CatalogFile file, String key, String expression, Set<String> reads) {
         var start = new SourceLines(file.content()).valueStart(key);
         try {
-            return environment.program(environment.compile(expression));
+            var ast = environment.compile(expression);
+            reads.addAll(RuleReads.kinds(ast));
+            return environment.program(ast);
         } catch (CelValidationException e) {
             for (var issue : e.getErrors()) {
                 // an error "at the end" sits on the blank line a block scalar ends with: name the last real line

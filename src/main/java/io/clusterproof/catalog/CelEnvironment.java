@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CEL environment of checks: the variables of {@link CheckVariables}, the standard macros,
+ * The CEL environment of checks: the variables of {@link CheckVariable}, the standard macros,
  * the optional ({@code ?.}), strings, sets and lists extensions, {@code selects()},
  * {@code imageRepository()}, {@code imageIsOneOf()}, {@code cidrsCoverEverything()}, {@code cidrContains()}, {@code parseYaml()}, {@code commandFlags()} and
  * {@code objects()}. Each evaluation may iterate at most {@code maxIterations} times in
@@ -105,8 +105,13 @@ public final class CelEnvironment {
                                 "cidrContains_string_string", String.class, String.class, Cidrs::contains),
                         CelFunctionBinding.from("parseYaml_string", String.class, YamlDocuments::parse),
                         CelFunctionBinding.from("commandFlags_list", List.class, CommandFlags::of));
-        for (var name : CheckVariables.ALL) {
-            builder.addVar(name, name.equals(CheckVariables.NOW) ? SimpleType.TIMESTAMP : SimpleType.DYN);
+        for (var variable : CheckVariable.values()) {
+            builder.addVar(
+                    variable.variableName(),
+                    switch (variable.type()) {
+                        case DYN -> SimpleType.DYN;
+                        case TIMESTAMP -> SimpleType.TIMESTAMP;
+                    });
         }
         this.cel = builder.build();
     }

@@ -1,53 +1,18 @@
 package io.clusterproof.catalog;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The names a check's CEL may use. {@code compliance-mappings/README.md} documents each one; the
- * assessment engine supplies them, computing the lookups only when a rule reads them.
+ * The functions a check's CEL may call, besides the standard ones; the variables are
+ * {@link CheckVariable}. {@code compliance-mappings/README.md} documents each one.
  */
 public final class CheckVariables {
 
-    public static final String OBJECT = "object";
-    public static final String KIND = "kind";
-    public static final String POD_SPEC = "podSpec";
-    public static final String POD_META = "podMeta";
-    public static final String POD_SPEC_PATH = "podSpecPath";
-    public static final String CONTAINERS = "containers";
-    /** The Namespace object ("namespace" itself is a reserved word in CEL). */
-    public static final String NAMESPACE = "ns";
-
-    public static final String PARAMS = "params";
-    public static final String NOW = "now";
-    public static final String NETWORK_POLICIES = "networkPolicies";
-    public static final String SERVICES = "services";
-    public static final String INGRESSES = "ingresses";
-    public static final String PDBS = "pdbs";
-    public static final String HPAS = "hpas";
-    public static final String SERVICE_ACCOUNT = "serviceAccount";
-    public static final String GRANTS = "grants";
-    /** For a binding: its subjects, each with {@code namespace}, {@code _path} and {@code _builtIn} added. */
-    public static final String SUBJECTS = "subjects";
-
-    /** Every variable, all typed {@code dyn} except {@link #NOW} (a timestamp). */
-    public static final List<String> ALL = List.of(
-            OBJECT,
-            KIND,
-            POD_SPEC,
-            POD_META,
-            POD_SPEC_PATH,
-            CONTAINERS,
-            NAMESPACE,
-            PARAMS,
-            NOW,
-            NETWORK_POLICIES,
-            SERVICES,
-            INGRESSES,
-            PDBS,
-            HPAS,
-            SERVICE_ACCOUNT,
-            GRANTS,
-            SUBJECTS);
+    /** Every variable's name, in declaration order. */
+    public static final List<String> ALL = Arrays.stream(CheckVariable.values())
+            .map(CheckVariable::variableName)
+            .toList();
 
     /** {@code objects(kind)} and {@code objects(kind, namespace)}: the snapshot's objects of a kind. */
     public static final String OBJECTS_FUNCTION = "objects";
@@ -75,6 +40,17 @@ public final class CheckVariables {
 
     /** {@code commandFlags(arguments)}: a command line as {@code --name=value} flags, however they were written. */
     public static final String COMMAND_FLAGS_FUNCTION = "commandFlags";
+
+    /** Every function a rule may call beyond CEL's own, by name. */
+    public static final List<String> FUNCTIONS = List.of(
+            OBJECTS_FUNCTION,
+            SELECTS_FUNCTION,
+            IMAGE_REPOSITORY_FUNCTION,
+            IMAGE_IS_ONE_OF_FUNCTION,
+            CIDRS_COVER_EVERYTHING_FUNCTION,
+            CIDR_CONTAINS_FUNCTION,
+            PARSE_YAML_FUNCTION,
+            COMMAND_FLAGS_FUNCTION);
 
     private CheckVariables() {}
 }

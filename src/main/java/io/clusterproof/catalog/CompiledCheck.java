@@ -8,10 +8,14 @@ import org.jspecify.annotations.Nullable;
  * A check with its CEL compiled once, at load.
  *
  * @param kinds the matched kinds with {@code workload} expanded
+ * @param requiredKinds kinds the check cannot be judged without: its {@code requires}, expanded,
+ *     and every kind its expressions read (see {@link CheckVariable#reads()}); when the snapshot
+ *     lacks one, the check is UNKNOWN
  */
 public record CompiledCheck(
         CheckDefinition definition,
         List<String> kinds,
+        List<String> requiredKinds,
         Program rule,
         @Nullable Program where,
         @Nullable Program detail,

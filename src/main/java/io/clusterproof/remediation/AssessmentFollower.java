@@ -1,20 +1,23 @@
 package io.clusterproof.remediation;
 
 import io.clusterproof.assessment.AssessmentCompleted;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Moves remediation items after every assessment of a cluster's main lineage. */
+/**
+ * Moves remediation items after every assessment of a cluster's main lineage, and says so with
+ * {@link RemediationFollowed} for each assessment applied.
+ */
 @Component
 class AssessmentFollower {
 
     private final RemediationSync sync;
-    private final ObjectProvider<DemoRemediation> demo;
+    private final ApplicationEventPublisher events;
 
-    AssessmentFollower(RemediationSync sync, ObjectProvider<DemoRemediation> demo) {
+    AssessmentFollower(RemediationSync sync, ApplicationEventPublisher events) {
         this.sync = sync;
-        this.demo = demo;
+        this.events = events;
     }
 
     @ApplicationModuleListener
@@ -22,8 +25,8 @@ class AssessmentFollower {
         if (event.mainLineage()) {
             sync.catchUp(
                     event.clusterId(),
-                    applied ->
-                            demo.ifAvailable(d -> d.afterAssessment(applied.clusterId(), applied.snapshotTakenAt())));
+                    applied -> events.publishEvent(
+                            new RemediationFollowed(applied.id(), applied.clusterId(), applied.snapshotTakenAt())));
         }
     }
 }

@@ -17,6 +17,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,10 +68,35 @@ public class CollectionService {
         return run;
     }
 
-    /** Collects and waits: for the CLI-like callers inside the application (demo, tests). */
+    /** Collects on the calling thread and returns the finished run, for work that goes on with its snapshot. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public RunSummary collectAndWait(long clusterId, RunTrigger trigger) {
+        auditLog.record(AuditEvent.of("COLLECTION_STARTED", "cluster", clusterName(clusterId)));
+        return collectAndWait(clusterId, trigger, AuditLog.currentActorName());
+    }
+
     RunSummary collectAndWait(long clusterId, RunTrigger trigger, String requestedBy) {
         var run = runBook.start(clusterId, trigger, requestedBy);
         return collection.run(run, definition(clusterId));
+    }
+
+    /**
+     * Stores objects read elsewhere as the cluster's snapshot taken at {@code takenAt}, in the past:
+     * a backfill of states kept outside ClusterProof (an archive of dumps, a recorded history). Like
+     * every snapshot it is redacted, stored once per content and then assessed.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public RunSummary backfill(
+            long clusterId, Instant takenAt, ManifestContent content, Provenance source, RunTrigger trigger) {
+        if (takenAt.isAfter(clock.instant())) {
+            throw new UserFacingException(
+                    "A backfilled snapshot must be taken in the past; " + takenAt + " is in the future.");
+        }
+        var run = runBook.start(clusterId, trigger, AuditLog.currentActorName());
+        var snapshot = collection.store(run, takenAt, content, source);
+        auditLog.record(AuditEvent.of("SNAPSHOT_BACKFILLED", "cluster", clusterName(clusterId))
+                .withDetail("taken at " + takenAt + ", " + snapshot.objects() + " objects, " + source.describe()));
+        return runBook.finish(run.id(), RunStatus.SUCCEEDED, snapshot.id(), "backfilled, taken at " + takenAt);
     }
 
     RunSummary start(long clusterId, RunTrigger trigger) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Null-safe reading of Kubernetes objects held as JSON maps. */
 public final class KubeObjects {
@@ -48,9 +50,16 @@ public final class KubeObjects {
         }
     }
 
-    /** Kinds whose pod template is assessed at the controller instead of at each object it creates. */
-    private static final Set<String> TEMPLATE_CONTROLLERS =
-            Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController");
+    /**
+     * Kinds whose pod template is assessed at the controller instead of at each object it creates:
+     * the collected workloads that are not Pods, and ReplicationController, which manifests may hold.
+     */
+    private static final Set<String> TEMPLATE_CONTROLLERS = Stream.concat(
+                    KubernetesKinds.BUILT_IN.stream()
+                            .filter(k -> k.workload() && !k.kind().equals("Pod"))
+                            .map(KindInfo::kind),
+                    Stream.of("ReplicationController"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
      * Whether a workload controller owns this object (a Pod of a ReplicaSet, a ReplicaSet of a

@@ -40,17 +40,24 @@ public final class KubernetesKinds {
             "internal.apiserver.k8s.io",
             "storagemigration.k8s.io");
 
-    /** Collected from every cluster, in this order (namespaces first, so progress reads naturally). */
+    private static final String TEMPLATE = "spec.template.spec";
+
+    /**
+     * Collected from every cluster, in this order (namespaces first, so progress reads naturally).
+     * The one place a built-in kind is declared: the collector lists these, the deployment's
+     * ClusterRole must grant them, the catalog's {@code workload} is the ones with a pod spec,
+     * and the assessment finds each workload's pod spec where its entry says.
+     */
     public static final List<KindInfo> BUILT_IN = List.of(
             new KindInfo("", "v1", "Namespace", "namespaces", false),
             new KindInfo("", "v1", "Node", "nodes", false),
-            new KindInfo("", "v1", "Pod", "pods", true),
-            new KindInfo("apps", "v1", "Deployment", "deployments", true),
-            new KindInfo("apps", "v1", "StatefulSet", "statefulsets", true),
-            new KindInfo("apps", "v1", "DaemonSet", "daemonsets", true),
-            new KindInfo("apps", "v1", "ReplicaSet", "replicasets", true),
-            new KindInfo("batch", "v1", "Job", "jobs", true),
-            new KindInfo("batch", "v1", "CronJob", "cronjobs", true),
+            new KindInfo("", "v1", "Pod", "pods", true).workloadAt("spec"),
+            new KindInfo("apps", "v1", "Deployment", "deployments", true).workloadAt(TEMPLATE),
+            new KindInfo("apps", "v1", "StatefulSet", "statefulsets", true).workloadAt(TEMPLATE),
+            new KindInfo("apps", "v1", "DaemonSet", "daemonsets", true).workloadAt(TEMPLATE),
+            new KindInfo("apps", "v1", "ReplicaSet", "replicasets", true).workloadAt(TEMPLATE),
+            new KindInfo("batch", "v1", "Job", "jobs", true).workloadAt(TEMPLATE),
+            new KindInfo("batch", "v1", "CronJob", "cronjobs", true).workloadAt("spec.jobTemplate." + TEMPLATE),
             new KindInfo("", "v1", "Service", "services", true),
             new KindInfo("networking.k8s.io", "v1", "Ingress", "ingresses", true),
             new KindInfo("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true),
@@ -59,7 +66,8 @@ public final class KubernetesKinds {
             new KindInfo("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false),
             new KindInfo("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true),
             new KindInfo("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false),
-            new KindInfo("", "v1", "Secret", "secrets", true),
+            // the shipped ClusterRole leaves Secrets out: checks on them report UNKNOWN, the snapshot is not PARTIAL
+            new KindInfo("", "v1", "Secret", "secrets", true).grantOptional(),
             new KindInfo("", "v1", "ConfigMap", "configmaps", true),
             new KindInfo("", "v1", "PersistentVolume", "persistentvolumes", false),
             new KindInfo("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true),
@@ -94,20 +102,38 @@ public final class KubernetesKinds {
                     false),
             new KindInfo("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false));
 
-    /**
-     * Kinds a least-privilege installation may choose not to grant (the shipped ClusterRole leaves
-     * Secrets out): when the API refuses them, checks on them report UNKNOWN, but the snapshot is
-     * not PARTIAL for it.
-     */
-    private static final Set<String> OPTIONAL = Set.of("Secret");
-
     /** The reason recorded for an optional kind the service account was not granted. */
     public static final String NOT_GRANTED = "not granted: the service account may not list it (the shipped ClusterRole"
             + " leaves Secrets out by design; deploy/optional/secrets-reader.yaml grants them), so checks on it"
             + " report UNKNOWN";
 
+    /**
+     * Whether a least-privilege installation may choose not to grant the kind: when the API
+     * refuses it, checks on it report UNKNOWN, but the snapshot is not PARTIAL for it.
+     */
     public static boolean optional(String qualifiedKind) {
-        return OPTIONAL.contains(qualifiedKind);
+        return builtIn(qualifiedKind).map(KindInfo::optional).orElse(false);
+    }
+
+    /** The kinds that carry a pod template (or are Pods): what the catalog's {@code workload} stands for. */
+    public static List<String> workloads() {
+        return BUILT_IN.stream()
+                .filter(KindInfo::workload)
+                .map(KindInfo::qualifiedKind)
+                .toList();
+    }
+
+    /**
+     * Whether Kubernetes itself serves a kind of this name (qualified as the catalog names it):
+     * every collected built-in kind, and the built-in kinds manifests may hold that are not
+     * collected (Endpoints, Event, …).
+     */
+    public static boolean servedByKubernetes(String qualifiedKind) {
+        return builtIn(qualifiedKind).isPresent()
+                || OTHER_SERVED.keySet().stream()
+                        .anyMatch(
+                                key -> qualify(key.substring(0, key.indexOf('/')), key.substring(key.indexOf('/') + 1))
+                                        .equals(qualifiedKind));
     }
 
     /** Evidence kinds collected when their CRD exists: group → kinds. Version and plural come from the CRD. */
@@ -127,6 +153,10 @@ public final class KubernetesKinds {
                     Set.of("Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute")),
             Map.entry("networking.istio.io", Set.of("Gateway", "VirtualService")),
             Map.entry("policy.sigstore.dev", Set.of("ClusterImagePolicy")));
+
+    /** Looked up for every object of every assessment. */
+    private static final Map<String, KindInfo> BY_QUALIFIED_KIND =
+            BUILT_IN.stream().collect(Collectors.toUnmodifiableMap(KindInfo::qualifiedKind, k -> k));
 
     /** Versions Kubernetes serves today for each built-in kind (group/Kind → versions). */
     private static final Map<String, Set<String>> SERVED =
@@ -173,9 +203,7 @@ public final class KubernetesKinds {
     }
 
     public static Optional<KindInfo> builtIn(String qualifiedKind) {
-        return BUILT_IN.stream()
-                .filter(k -> k.qualifiedKind().equals(qualifiedKind))
-                .findFirst();
+        return Optional.ofNullable(BY_QUALIFIED_KIND.get(qualifiedKind));
     }
 
     public static boolean isBuiltInGroup(String group) {

@@ -93,7 +93,7 @@ class SnapshotCollector {
         }
     }
 
-    /** Stores a snapshot of objects read elsewhere (an upload, the demo history). */
+    /** Stores a snapshot of objects read elsewhere (an upload, a backfill). */
     SnapshotSummary store(CollectionRun run, Instant takenAt, ManifestContent content, Provenance source) {
         var builder = new SnapshotBuilder(writer.currentDigests(run.clusterId()));
         content.objects().forEach(o -> builder.accept(o.object(), o.source()));

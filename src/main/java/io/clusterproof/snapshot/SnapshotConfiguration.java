@@ -9,7 +9,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SnapshotProperties.class, DemoProperties.class})
+@EnableConfigurationProperties(SnapshotProperties.class)
 class SnapshotConfiguration {
 
     /** Collections run here, never on a request or scheduler thread. Two at a time: they are I/O and CPU heavy. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterproof.base.UserFacingException;
+import io.clusterproof.demo.DemoAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,11 +54,10 @@ class PasswordPolicyTest {
 
     @Test
     void the_demo_passwords_in_the_readme_pass() {
-        for (var demo : DemoUsers.USERS) {
-            assertThatCode(() -> PasswordPolicy.check(demo.username(), demo.password()))
-                    .as(demo.username())
-                    .doesNotThrowAnyException();
-        }
+        DemoAccounts.passwords()
+                .forEach((username, password) -> assertThatCode(() -> PasswordPolicy.check(username, password))
+                        .as(username)
+                        .doesNotThrowAnyException());
     }
 
     @Test

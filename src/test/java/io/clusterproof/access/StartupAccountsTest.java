@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterproof.ClusterProofApplication;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Starts the application the way an operator would, on a database that outlives one start. */
 class StartupAccountsTest {
+
+    @TempDir
+    Path demoDirectory;
 
     private final String database = "jdbc:h2:mem:startup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
@@ -56,6 +61,8 @@ class StartupAccountsTest {
                         "--spring.datasource.url=" + database,
                         "--spring.datasource.username=sa",
                         "--spring.datasource.password=",
-                        "--clusterproof.demo.enabled=false");
+                        // the demo profile also prepares its cluster in the background: away from the working copy
+                        "--clusterproof.demo.directory=" + demoDirectory,
+                        "--clusterproof.demo.history-days=0");
     }
 }

@@ -33,6 +33,30 @@ class UserServiceTest {
     }
 
     @Test
+    void a_user_with_a_published_password_is_marked_and_meets_the_same_rules() {
+        var name = unique("published");
+
+        var created = AsAdmin.admin(() -> users.createWithPublishedPassword(
+                new NewUser(name, "", "orbit maple clinic saxophone", Role.AUDITOR, null)));
+
+        assertThat(created.demo()).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select detail from audit_entry where action = 'USER_CREATED' and target_id = ?",
+                        String.class,
+                        name))
+                .isEqualTo("published password");
+        assertThatThrownBy(() -> AsAdmin.admin(() -> users.createWithPublishedPassword(
+                        new NewUser(unique("weak"), "", "password1234", Role.AUDITOR, null))))
+                .isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> AsAdmin.as(
+                        "someone",
+                        "OFFICER",
+                        () -> users.createWithPublishedPassword(
+                                new NewUser(unique("x"), "", "orbit maple clinic saxophone", Role.ADMIN, null))))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void only_an_administrator_manages_users() {
         for (var role : new String[] {"AUDITOR", "ENGINEER", "OFFICER"}) {
             assertThatThrownBy(() -> AsAdmin.as(

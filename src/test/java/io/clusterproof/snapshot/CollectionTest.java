@@ -8,6 +8,7 @@ import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
 import io.clusterproof.base.SqlTime;
+import io.clusterproof.base.UserFacingException;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
 import io.clusterproof.support.SyntheticCluster;
@@ -19,12 +20,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 
 @IntegrationTest
 class CollectionTest {
@@ -245,6 +248,49 @@ class CollectionTest {
     private Instant heartbeat(long runId) {
         return jdbc.queryForObject(
                 "select heartbeat_at from collection_run where id = ?", (rs, i) -> SqlTime.require(rs, 1), runId);
+    }
+
+    @Test
+    void a_backfill_stores_a_snapshot_taken_in_the_past_and_is_audited() {
+        var cluster = clusters.uploadsOnly("backfill");
+        var content = ManifestReader.read(List.of(Path.of("src/test/resources/manifests/multi-document.yaml")));
+        var takenAt = Instant.parse("2026-01-05T02:00:00Z");
+
+        var run = AsAdmin.admin(() -> collections.backfill(
+                cluster.id(), takenAt, content, Provenance.manifests("archive/2026-01-05"), RunTrigger.MANUAL));
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(snapshots.summary(run.snapshotId()).orElseThrow().takenAt()).isEqualTo(takenAt);
+        assertThat(jdbc.queryForObject(
+                        "select concat(actor, ' ', detail) from audit_entry where action = 'SNAPSHOT_BACKFILLED'"
+                                + " and target_id = ?",
+                        String.class,
+                        cluster.name()))
+                .startsWith("test-admin taken at 2026-01-05T02:00:00Z, 2 objects")
+                .contains("archive/2026-01-05");
+    }
+
+    @Test
+    void a_backfill_is_refused_for_a_time_in_the_future_and_for_anyone_but_an_administrator() {
+        var cluster = clusters.uploadsOnly("backfill-refused");
+        var content = ManifestReader.read(List.of(Path.of("src/test/resources/manifests/multi-document.yaml")));
+        var future = Clock.systemUTC().instant().plus(Duration.ofDays(1));
+
+        assertThatThrownBy(() -> AsAdmin.admin(() -> collections.backfill(
+                        cluster.id(), future, content, Provenance.manifests("archive"), RunTrigger.MANUAL)))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining(future + " is in the future");
+        assertThatThrownBy(() -> AsAdmin.as(
+                        "emil",
+                        "ENGINEER",
+                        () -> collections.backfill(
+                                cluster.id(),
+                                Instant.parse("2026-01-05T02:00:00Z"),
+                                content,
+                                Provenance.manifests("archive"),
+                                RunTrigger.MANUAL)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(collections.latestRun(cluster.id())).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.clusterproof.snapshot;
 
 import static org.awaitility.Awaitility.await;
 
+import io.clusterproof.demo.DemoHistories;
 import io.clusterproof.support.AsAdmin;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +21,14 @@ public class TestClusters {
     private final ClusterService clusters;
     private final CollectionService collections;
     private final JdbcTemplate jdbc;
-    private final DemoCluster demo;
+    private final DemoHistories demoHistories;
 
-    TestClusters(ClusterService clusters, CollectionService collections, JdbcTemplate jdbc, DemoCluster demo) {
-        this.demo = demo;
+    TestClusters(
+            ClusterService clusters, CollectionService collections, JdbcTemplate jdbc, DemoHistories demoHistories) {
         this.clusters = clusters;
         this.collections = collections;
         this.jdbc = jdbc;
+        this.demoHistories = demoHistories;
     }
 
     public ClusterSummary manifests(String prefix, Path path) {
@@ -55,7 +57,7 @@ public class TestClusters {
      * every one of them is assessed.
      */
     public void history(ClusterSummary cluster, Path manifests, int days, Duration patience) {
-        demo.storeHistory(cluster.id(), manifests, days);
+        AsAdmin.admin(() -> demoHistories.store(cluster.id(), manifests, days));
         await("assessments of " + days + " days of history")
                 .atMost(patience)
                 .pollInterval(Duration.ofSeconds(2))

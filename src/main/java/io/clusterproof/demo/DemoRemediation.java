@@ -1,39 +1,40 @@
-package io.clusterproof.remediation;
+package io.clusterproof.demo;
 
 import io.clusterproof.access.ActingAs;
 import io.clusterproof.access.Role;
+import io.clusterproof.remediation.AttestationScope;
+import io.clusterproof.remediation.AttestationService;
+import io.clusterproof.remediation.AttestationSummary;
+import io.clusterproof.remediation.ItemStatus;
+import io.clusterproof.remediation.RemediationFollowed;
+import io.clusterproof.remediation.RemediationService;
+import io.clusterproof.remediation.WaiverRequest;
+import io.clusterproof.remediation.WaiverService;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ResourceKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo's remediation work after the demo cluster's assessment of today, once: waivers
- * (approved, expiring soon, and one waiting for a decision), attestations and an item an engineer
- * has started, each made through the services as the demo user who would make it, so the audit
- * log shows them.
+ * The demo's remediation work after the demo cluster's assessment of today has moved its items,
+ * once: waivers (approved, expiring soon, and one waiting for a decision), attestations and an
+ * item an engineer has started, each made through the services as the demo user who would make
+ * it, so the audit log shows them.
  */
-@Component
-@ConditionalOnProperty(name = "clusterproof.demo.enabled", havingValue = "true")
 class DemoRemediation {
 
-    static final String CLUSTER = "northwind-prod";
     private static final Logger log = LoggerFactory.getLogger(DemoRemediation.class);
 
     private final ClusterService clusters;
     private final WaiverService waivers;
     private final AttestationService attestations;
     private final RemediationService remediation;
-    private final WaiverRepository waiverRows;
-    private final AttestationRepository attestationRows;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
@@ -42,8 +43,6 @@ class DemoRemediation {
             WaiverService waivers,
             AttestationService attestations,
             RemediationService remediation,
-            WaiverRepository waiverRows,
-            AttestationRepository attestationRows,
             Clock clock,
             PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -52,23 +51,23 @@ class DemoRemediation {
         this.waivers = waivers;
         this.attestations = attestations;
         this.remediation = remediation;
-        this.waiverRows = waiverRows;
-        this.attestationRows = attestationRows;
         this.clock = clock;
     }
 
-    /** Seeds the demo's remediation records after today's assessment of the demo cluster, once. */
-    void afterAssessment(long clusterId, Instant snapshotTakenAt) {
-        var cluster = clusters.get(clusterId).orElse(null);
+    /** One event at a time: two threads must not both find no waivers and seed them twice. */
+    @ApplicationModuleListener
+    synchronized void on(RemediationFollowed event) {
+        var cluster = clusters.get(event.clusterId()).orElse(null);
         if (cluster == null
-                || !cluster.name().equals(CLUSTER)
-                || snapshotTakenAt.isBefore(clock.instant().minus(Duration.ofHours(12)))) {
+                || !cluster.name().equals(DemoCluster.NAME)
+                || event.snapshotTakenAt().isBefore(clock.instant().minus(Duration.ofHours(12)))) {
             return;
         }
+        var clusterId = event.clusterId();
         // each step in a transaction of its own: a clash with an assessment is simply tried again next time
         try {
             transactions.executeWithoutResult(status -> {
-                if (waiverRows.count() == 0 && attestationRows.count() == 0) {
+                if (nothingRecordedYet()) {
                     seed(clusterId);
                     log.info("Demo waivers and attestations are ready");
                 }
@@ -78,6 +77,11 @@ class DemoRemediation {
         } catch (RuntimeException e) {
             log.info("The demo's remediation records are not all there yet: {}", e.getMessage());
         }
+    }
+
+    private boolean nothingRecordedYet() {
+        return waivers.report(WaiverService.Report.ALL).isEmpty()
+                && attestations.all().isEmpty();
     }
 
     private void seed(long clusterId) {

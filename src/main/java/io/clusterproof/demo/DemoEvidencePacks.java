@@ -1,16 +1,16 @@
-package io.clusterproof.evidence;
+package io.clusterproof.demo;
+
+import static java.util.Objects.requireNonNull;
 
 import io.clusterproof.access.ActingAs;
 import io.clusterproof.access.Role;
 import io.clusterproof.assessment.AssessmentCompleted;
+import io.clusterproof.evidence.EvidenceSchedules;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,25 +20,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the weekly schedule (every cluster, every framework) and runs it, so the locker holds a pack per
  * framework and the schedule shows its runs. Both go through the services and the audit log.
  */
-@Component
-@ConditionalOnProperty(name = "clusterproof.demo.enabled", havingValue = "true")
 class DemoEvidencePacks {
 
     static final String ADMIN = "demo-admin";
     private static final Logger log = LoggerFactory.getLogger(DemoEvidencePacks.class);
 
     private final EvidenceSchedules schedules;
-    private final ScheduleStore store;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    DemoEvidencePacks(
-            EvidenceSchedules schedules,
-            ScheduleStore store,
-            Clock clock,
-            PlatformTransactionManager transactionManager) {
+    DemoEvidencePacks(EvidenceSchedules schedules, Clock clock, PlatformTransactionManager transactionManager) {
         this.schedules = schedules;
-        this.store = store;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -47,16 +39,18 @@ class DemoEvidencePacks {
     @ApplicationModuleListener
     synchronized void on(AssessmentCompleted event) {
         if (!event.mainLineage()
-                || event.snapshotTakenAt().isBefore(clock.instant().minus(Duration.ofHours(12)))
-                || !store.list().isEmpty()) {
+                || event.snapshotTakenAt().isBefore(clock.instant().minus(Duration.ofHours(12)))) {
             return;
         }
         ActingAs.run(ADMIN, Role.ADMIN, () -> {
+            if (!schedules.list().isEmpty()) {
+                return;
+            }
             // committed on its own, so the worker that runs it sees it
-            var schedule = Objects.requireNonNull(
+            var schedule = requireNonNull(
                     ownTransaction.execute(status -> schedules.create(schedules.defaults())), "the created schedule");
             schedules.runNow(schedule.id());
+            log.info("Demo weekly evidence schedule created; its first packs are being built");
         });
-        log.info("Demo weekly evidence schedule created; its first packs are being built");
     }
 }

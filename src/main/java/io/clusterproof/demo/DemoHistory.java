@@ -1,7 +1,10 @@
-package io.clusterproof.snapshot;
+package io.clusterproof.demo;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.clusterproof.snapshot.CanonicalJson;
+import io.clusterproof.snapshot.KubeObjects;
+import io.clusterproof.snapshot.ResourceKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +33,18 @@ final class DemoHistory {
 
     private DemoHistory(List<Change> changes) {
         this.changes = changes;
+    }
+
+    /** The history bundled with the demo cluster's manifests. */
+    static DemoHistory bundled() {
+        try (var in = DemoHistory.class.getResourceAsStream("/demo/history.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled demo history /demo/history.yaml is missing");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled demo history cannot be read", e);
+        }
     }
 
     @SuppressWarnings("unchecked")
