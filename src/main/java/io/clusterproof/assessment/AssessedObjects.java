@@ -8,6 +8,7 @@ import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.StoredObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Turns stored or manifest objects into what the engine assesses. */
 public final class AssessedObjects {
@@ -41,18 +42,25 @@ public final class AssessedObjects {
 
     /**
      * A stored snapshot's objects for assessment: those no controller owns, and the pods that run
-     * containers beyond their controller's template.
+     * containers beyond their controller's template. The objects controllers own are read one at a
+     * time and only those pods kept: a large cluster's pods need not fit in memory at once.
      *
-     * @param controlled the bodies of the pods, replica sets and jobs that controllers own
+     * @param controlledOwners hands out the replica sets, jobs and replication controllers that
+     *     controllers own
+     * @param controlledPods hands out the pods that controllers own
      */
-    public static List<AssessedObject> fromSnapshot(List<StoredObject> uncontrolled, List<StoredObject> controlled) {
+    public static List<AssessedObject> fromSnapshot(
+            List<StoredObject> uncontrolled,
+            Consumer<Consumer<StoredObject>> controlledOwners,
+            Consumer<Consumer<StoredObject>> controlledPods) {
         var objects = new ArrayList<AssessedObject>(uncontrolled.size());
         uncontrolled.forEach(o -> objects.add(of(o)));
-        if (!controlled.isEmpty()) {
-            var all = new ArrayList<>(objects);
-            controlled.forEach(o -> all.add(of(o)));
-            objects.addAll(LivePods.beyondTemplate(all));
-        }
+        var finder = new LivePods.Finder();
+        objects.forEach(finder::owner);
+        controlledOwners.accept(o -> finder.owner(of(o)));
+        objects.forEach(finder::pod);
+        controlledPods.accept(o -> finder.pod(of(o)));
+        objects.addAll(finder.found());
         return objects;
     }
 }

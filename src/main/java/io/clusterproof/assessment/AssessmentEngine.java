@@ -11,6 +11,7 @@ import io.clusterproof.snapshot.MissingKind;
 import io.clusterproof.snapshot.ResourceKey;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,42 @@ public final class AssessmentEngine {
         }
     }
 
+    /** The digest of the catalog this engine assesses with. */
+    public String catalogDigest() {
+        return catalog.digest();
+    }
+
+    /** Receives the findings of an assessment a batch at a time, as the engine produces them. */
+    @FunctionalInterface
+    public interface FindingSink {
+        void accept(List<Finding> batch);
+    }
+
+    /** An assessment whose findings went to a {@link FindingSink}: their number, and the scores. */
+    public record Outcome(
+            String catalogDigest, int findingCount, List<ControlResult> controls, List<FrameworkScore> scores) {}
+
+    /** Objects evaluated together; their findings are handed on and forgotten before the next ones. */
+    private static final int OBJECTS_PER_BATCH = 2_000;
+
+    private static final Comparator<Finding> ORDER =
+            Comparator.comparing(Finding::checkId).thenComparing(Finding::resource);
+
+    /** Every finding in one list, sorted by check and resource. */
     public AssessmentResult assess(AssessmentInput input, FindingWaivers waivers, ControlAttestations attestations) {
+        var findings = new ArrayList<Finding>();
+        var outcome = assess(input, waivers, attestations, findings::addAll);
+        findings.sort(ORDER);
+        return new AssessmentResult(outcome.catalogDigest(), findings, outcome.controls(), outcome.scores());
+    }
+
+    /**
+     * Streams the findings to {@code sink}, {@value #OBJECTS_PER_BATCH} objects' worth at a time
+     * (each batch sorted by check and resource), keeping only their counts for the scores: memory
+     * stays flat however many findings a large cluster gives.
+     */
+    public Outcome assess(
+            AssessmentInput input, FindingWaivers waivers, ControlAttestations attestations, FindingSink sink) {
         var objects = new ArrayList<>(input.objects());
         var clusterName = input.clusterName();
         if (clusterName != null) {
@@ -66,52 +102,72 @@ public final class AssessmentEngine {
                 .build();
         var params = catalog.params();
         var builtIns = KubernetesBuiltIns.from(params);
+        var counts = new FindingCounts();
 
-        var results = new ConcurrentLinkedQueue<Finding>();
-        objects.parallelStream().forEach(object -> {
-            var checks = checksByKind.getOrDefault(object.key().qualifiedKind(), List.of());
-            if (checks.isEmpty()) {
-                return;
-            }
-            var variables = new ObjectVariables(index, object, params, builtIns, now);
-            var podSpecPath = WorkloadShape.of(object).podSpecPath();
-            for (var check : checks) {
-                var clusterWide = check.definition().match().clusterWide();
-                if (!clusterWide && scopes.isSystem(object.scopeNamespace())) {
-                    continue;
-                }
-                var frameworks = clusterWide ? scopes.all() : scopes.of(object.scopeNamespace());
-                var unavailable = unavailable(check.requiredKinds(), missing);
-                if (object.live() != null) {
-                    if (unavailable == null) {
-                        var asRunning =
-                                CheckRunner.evaluate(check, object, variables, functions, podSpecPath, frameworks);
-                        beyondTemplate(check, object, asRunning, index, params, builtIns, now, functions, frameworks)
-                                .ifPresent(results::add);
-                    }
-                    continue;
-                }
-                results.add(
-                        unavailable == null
-                                ? CheckRunner.evaluate(check, object, variables, functions, podSpecPath, frameworks)
-                                : CheckRunner.finding(
-                                        check,
-                                        object,
-                                        FindingStatus.UNKNOWN,
-                                        "Needs " + unavailable.kind() + ", which could not be collected: "
-                                                + unavailable.reason(),
-                                        List.of(),
-                                        frameworks));
-            }
-        });
-        var findings = new ArrayList<>(results);
-        findings.addAll(uncollected(missing, scopes.all()));
-        findings.replaceAll(f -> waive(f, waivers));
-        findings.sort((a, b) -> a.checkId().equals(b.checkId())
-                ? a.resource().compareTo(b.resource())
-                : a.checkId().compareTo(b.checkId()));
-        var outcome = Scoring.score(catalog, findings, attestations, scopes.emptyScopes(objects));
-        return new AssessmentResult(catalog.digest(), findings, outcome.controls(), outcome.scores());
+        for (int from = 0; from < objects.size(); from += OBJECTS_PER_BATCH) {
+            var results = new ConcurrentLinkedQueue<Finding>();
+            objects.subList(from, Math.min(objects.size(), from + OBJECTS_PER_BATCH)).parallelStream()
+                    .forEach(object -> {
+                        var checks = checksByKind.getOrDefault(object.key().qualifiedKind(), List.of());
+                        if (checks.isEmpty()) {
+                            return;
+                        }
+                        var variables = new ObjectVariables(index, object, params, builtIns, now);
+                        var podSpecPath = WorkloadShape.of(object).podSpecPath();
+                        for (var check : checks) {
+                            var clusterWide = check.definition().match().clusterWide();
+                            if (!clusterWide && scopes.isSystem(object.scopeNamespace())) {
+                                continue;
+                            }
+                            var frameworks = clusterWide ? scopes.all() : scopes.of(object.scopeNamespace());
+                            var unavailable = unavailable(check.requiredKinds(), missing);
+                            if (object.live() != null) {
+                                if (unavailable == null) {
+                                    var asRunning = CheckRunner.evaluate(
+                                            check, object, variables, functions, podSpecPath, frameworks);
+                                    beyondTemplate(
+                                                    check,
+                                                    object,
+                                                    asRunning,
+                                                    index,
+                                                    params,
+                                                    builtIns,
+                                                    now,
+                                                    functions,
+                                                    frameworks)
+                                            .ifPresent(results::add);
+                                }
+                                continue;
+                            }
+                            results.add(
+                                    unavailable == null
+                                            ? CheckRunner.evaluate(
+                                                    check, object, variables, functions, podSpecPath, frameworks)
+                                            : CheckRunner.finding(
+                                                    check,
+                                                    object,
+                                                    FindingStatus.UNKNOWN,
+                                                    "Needs " + unavailable.kind() + ", which could not be collected: "
+                                                            + unavailable.reason(),
+                                                    List.of(),
+                                                    frameworks));
+                        }
+                    });
+            hand(new ArrayList<>(results), waivers, counts, sink);
+        }
+        hand(uncollected(missing, scopes.all()), waivers, counts, sink);
+        var outcome = Scoring.score(catalog, counts::byCheck, attestations, scopes.emptyScopes(objects));
+        return new Outcome(catalog.digest(), counts.findings(), outcome.controls(), outcome.scores());
+    }
+
+    private static void hand(List<Finding> batch, FindingWaivers waivers, FindingCounts counts, FindingSink sink) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        batch.replaceAll(f -> waive(f, waivers));
+        batch.sort(ORDER);
+        counts.add(batch);
+        sink.accept(batch);
     }
 
     /** A check whose matched kind could not be collected gives one UNKNOWN finding standing for all of them. */

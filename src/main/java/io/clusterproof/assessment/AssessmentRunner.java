@@ -162,20 +162,14 @@ class AssessmentRunner {
         var clusterName =
                 clusters.get(snapshot.clusterId()).map(c -> c.name()).orElse("cluster-" + snapshot.clusterId());
         var input = new AssessmentInput(
-                AssessedObjects.fromSnapshot(contents.objects(), snapshots.controlledWorkloads(snapshot.id())),
+                AssessedObjects.fromSnapshot(
+                        contents.objects(),
+                        each -> snapshots.eachControlledOwner(snapshot.id(), each),
+                        each -> snapshots.eachControlledPod(snapshot.id(), each)),
                 contents.missingKinds(),
                 clusterName,
                 snapshot.kubernetesVersion(),
                 asOf);
-        var result = engine.assess(
-                input,
-                Optional.ofNullable(waivers.getIfAvailable())
-                        .map(p -> p.forCluster(snapshot.clusterId(), asOf))
-                        .orElse(FindingWaivers.NONE),
-                Optional.ofNullable(attestations.getIfAvailable())
-                        .map(p -> p.at(snapshot.clusterId(), asOf))
-                        .orElse(ControlAttestations.NONE));
-        var duration = (int) Duration.between(started, clock.instant()).toMillis();
         var header = new AssessmentStore.Header(
                 snapshot.clusterId(),
                 snapshot.id(),
@@ -185,8 +179,24 @@ class AssessmentRunner {
                 clock.instant(),
                 !contents.missingKinds().isEmpty(),
                 requestedBy,
-                duration);
-        var id = store.store(header, result);
+                0);
+        // findings go to the database batch by batch as the engine produces them
+        var writing = store.start(header, engine.catalogDigest());
+        var outcome = engine.assess(
+                input,
+                Optional.ofNullable(waivers.getIfAvailable())
+                        .map(p -> p.forCluster(snapshot.clusterId(), asOf))
+                        .orElse(FindingWaivers.NONE),
+                Optional.ofNullable(attestations.getIfAvailable())
+                        .map(p -> p.at(snapshot.clusterId(), asOf))
+                        .orElse(ControlAttestations.NONE),
+                writing);
+        var assessedAt = clock.instant();
+        var id = writing.finish(
+                outcome.scores(),
+                outcome.controls(),
+                (int) Duration.between(started, assessedAt).toMillis(),
+                assessedAt);
         events.publishEvent(new AssessmentCompleted(
                 id, snapshot.clusterId(), snapshot.id(), snapshot.takenAt(), previousId, mainLineage));
         return id;

@@ -3,6 +3,10 @@ package io.clusterproof.assessment;
 import io.clusterproof.base.SqlTime;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.ResourceKey;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +40,27 @@ class AssessmentStore {
 
     private record FindingKey(String checkId, ResourceKey resource) {}
 
-    private record CurrentFinding(long id, FindingStatus status, String fingerprint, Instant firstSeenAt) {}
+    /**
+     * A current finding row as far as the comparison needs it. A large cluster has millions: the
+     * row's content is kept as 128 bits of its SHA-256, not as text.
+     */
+    private record CurrentFinding(long id, FindingStatus status, Fingerprint fingerprint, Instant firstSeenAt) {}
+
+    private record Fingerprint(long high, long low) {
+
+        static Fingerprint of(String content) {
+            var hash = ByteBuffer.wrap(sha256().digest(content.getBytes(StandardCharsets.UTF_8)));
+            return new Fingerprint(hash.getLong(), hash.getLong());
+        }
+
+        private static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JRE", e);
+            }
+        }
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -45,37 +69,84 @@ class AssessmentStore {
     }
 
     long store(Header header, AssessmentResult result) {
+        var writing = start(header, result.catalogDigest());
+        writing.accept(result.findings());
+        return writing.finish(result.scores(), result.controls(), header.durationMillis(), header.assessedAt());
+    }
+
+    /** Inserts the assessment's row; its findings follow batch by batch, its scores at the end. */
+    Writing start(Header header, String catalogDigest) {
         var keys = new GeneratedKeyHolder();
         jdbc.update(
                 connection -> {
                     var statement = connection.prepareStatement("""
                     insert into assessment (cluster_id, snapshot_id, lineage, previous_id, snapshot_taken_at, assessed_at,
                         catalog_digest, partial, requested_by, finding_count, duration_ms)
-                    values (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
+                    values (?, ?, 0, ?, ?, ?, ?, ?, ?, 0, 0)
                     """, new String[] {"id"});
                     statement.setLong(1, header.clusterId());
                     statement.setLong(2, header.snapshotId());
                     statement.setObject(3, header.previousId());
                     statement.setObject(4, SqlTime.of(header.takenAt()));
                     statement.setObject(5, SqlTime.of(header.assessedAt()));
-                    statement.setString(6, result.catalogDigest());
+                    statement.setString(6, catalogDigest);
                     statement.setBoolean(7, header.partial());
                     statement.setString(8, header.requestedBy());
-                    statement.setInt(9, result.findings().size());
-                    statement.setInt(10, header.durationMillis());
                     return statement;
                 },
                 keys);
         long id = Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
                 .longValue();
-        long lineage = header.mainLineage() ? 0 : id;
         if (!header.mainLineage()) {
             jdbc.update("update assessment set lineage = ? where id = ?", id, id);
         }
-        storeScores(id, header, result.scores());
-        storeControls(id, result.controls());
-        storeFindings(id, lineage, header, result.findings());
-        return id;
+        var current =
+                header.mainLineage() ? currentFindings(header.clusterId()) : new HashMap<FindingKey, CurrentFinding>();
+        return new Writing(id, header, current);
+    }
+
+    /**
+     * An assessment being stored, inside the caller's transaction: findings are compared with the
+     * cluster's current ones and written as they come, so a large assessment never holds them all.
+     */
+    final class Writing implements AssessmentEngine.FindingSink {
+
+        private final long id;
+        private final long lineage;
+        private final Header header;
+        private final Map<FindingKey, CurrentFinding> current;
+        private int findings;
+
+        private Writing(long id, Header header, Map<FindingKey, CurrentFinding> current) {
+            this.id = id;
+            this.lineage = header.mainLineage() ? 0 : id;
+            this.header = header;
+            this.current = current;
+        }
+
+        @Override
+        public void accept(List<Finding> batch) {
+            findings += batch.size();
+            storeFindings(id, lineage, header, current, batch);
+        }
+
+        /** Ends the findings (those of the previous assessment not seen again end here) and stores the scores. */
+        long finish(List<FrameworkScore> scores, List<ControlResult> controls, int durationMillis, Instant assessedAt) {
+            closeFindings(
+                    id,
+                    header,
+                    current.values().stream().map(CurrentFinding::id).toList());
+            current.clear();
+            storeScores(id, header, scores);
+            storeControls(id, controls);
+            jdbc.update(
+                    "update assessment set finding_count = ?, duration_ms = ?, assessed_at = ? where id = ?",
+                    findings,
+                    durationMillis,
+                    SqlTime.of(assessedAt),
+                    id);
+            return id;
+        }
     }
 
     private void storeScores(long id, Header header, List<FrameworkScore> scores) {
@@ -151,9 +222,8 @@ class AssessmentStore {
         });
     }
 
-    private void storeFindings(long id, long lineage, Header header, List<Finding> findings) {
-        var current =
-                header.mainLineage() ? currentFindings(header.clusterId()) : new HashMap<FindingKey, CurrentFinding>();
+    private void storeFindings(
+            long id, long lineage, Header header, Map<FindingKey, CurrentFinding> current, List<Finding> findings) {
         var inserts = new ArrayList<Finding>();
         var firstSeen = new HashMap<Finding, Instant>();
         var closes = new ArrayList<Long>();
@@ -169,12 +239,7 @@ class AssessmentStore {
             firstSeen.put(
                     finding, row != null && row.status() == finding.status() ? row.firstSeenAt() : header.takenAt());
         }
-        current.values().forEach(row -> closes.add(row.id()));
-        long lastValid = header.previousId() == null ? id - 1 : header.previousId();
-        jdbc.batchUpdate("update finding_state set valid_to = ? where id = ?", closes, BATCH, (s, rowId) -> {
-            s.setLong(1, lastValid);
-            s.setLong(2, rowId);
-        });
+        closeFindings(id, header, closes);
         jdbc.batchUpdate("""
                 insert into finding_state (cluster_id, lineage, check_id, api_group, kind, namespace, name, api_version,
                     status, severity, message, paths, frameworks, digest, waiver_id, first_seen_at, valid_from, valid_to)
@@ -202,8 +267,18 @@ class AssessmentStore {
         });
     }
 
+    private void closeFindings(long id, Header header, List<Long> rowIds) {
+        long lastValid = header.previousId() == null ? id - 1 : header.previousId();
+        jdbc.batchUpdate("update finding_state set valid_to = ? where id = ?", rowIds, BATCH, (s, rowId) -> {
+            s.setLong(1, lastValid);
+            s.setLong(2, rowId);
+        });
+    }
+
     private Map<FindingKey, CurrentFinding> currentFindings(long clusterId) {
         var rows = new HashMap<FindingKey, CurrentFinding>();
+        // the same check ids, kinds, namespaces, names and times recur across rows: keep one of each
+        var shared = new HashMap<Object, Object>();
         jdbc.query(
                 """
                 select id, check_id, api_group, kind, namespace, name, status, message, paths, frameworks, digest, waiver_id,
@@ -212,8 +287,12 @@ class AssessmentStore {
                 """,
                 rs -> {
                     var key = new FindingKey(
-                            rs.getString(2),
-                            new ResourceKey(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                            share(shared, rs.getString(2)),
+                            new ResourceKey(
+                                    share(shared, rs.getString(3)),
+                                    share(shared, rs.getString(4)),
+                                    share(shared, rs.getString(5)),
+                                    share(shared, rs.getString(6))));
                     var status = FindingStatus.valueOf(rs.getString(7));
                     var waiver = rs.getObject(12) == null ? null : rs.getLong(12);
                     var fingerprint = fingerprint(
@@ -224,13 +303,21 @@ class AssessmentStore {
                             rs.getString(10),
                             rs.getString(11),
                             waiver);
-                    rows.put(key, new CurrentFinding(rs.getLong(1), status, fingerprint, SqlTime.require(rs, 13)));
+                    rows.put(
+                            key,
+                            new CurrentFinding(
+                                    rs.getLong(1), status, fingerprint, share(shared, SqlTime.require(rs, 13))));
                 },
                 clusterId);
         return rows;
     }
 
-    private static String fingerprint(Finding f) {
+    @SuppressWarnings("unchecked")
+    private static <T> T share(Map<Object, Object> shared, T value) {
+        return (T) shared.computeIfAbsent(value, v -> v);
+    }
+
+    private static Fingerprint fingerprint(Finding f) {
         return fingerprint(
                 f.status(),
                 f.severity(),
@@ -241,7 +328,7 @@ class AssessmentStore {
                 f.waiverId());
     }
 
-    private static String fingerprint(
+    private static Fingerprint fingerprint(
             FindingStatus status,
             Severity severity,
             String message,
@@ -249,7 +336,7 @@ class AssessmentStore {
             String frameworks,
             String digest,
             @Nullable Long waiver) {
-        return status + "|" + severity + "|" + message + "|" + paths + "|" + frameworks + "|" + digest + "|"
-                + Objects.toString(waiver, "");
+        return Fingerprint.of(status + "|" + severity + "|" + message + "|" + paths + "|" + frameworks + "|" + digest
+                + "|" + Objects.toString(waiver, ""));
     }
 }

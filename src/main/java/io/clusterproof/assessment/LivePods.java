@@ -29,20 +29,75 @@ public final class LivePods {
      * the template nothing can be told apart.
      */
     public static List<AssessedObject> beyondTemplate(List<AssessedObject> objects) {
-        var owners = new HashMap<ResourceKey, AssessedObject>();
-        for (var object : objects) {
-            owners.put(object.key(), object);
-        }
-        var pods = new ArrayList<AssessedObject>();
-        for (var object : objects) {
-            if (object.key().group().isEmpty() && object.key().kind().equals("Pod")) {
-                controller(object)
-                        .map(owners::get)
-                        .flatMap(owner -> live(object, owner))
-                        .ifPresent(pods::add);
+        var finder = new Finder();
+        objects.forEach(finder::owner);
+        objects.forEach(finder::pod);
+        return finder.found();
+    }
+
+    /**
+     * Finds them among objects handed in one at a time, possible owners first, then pods, keeping
+     * of each owner only its template's container names and of each pod only what runs beyond them.
+     */
+    public static final class Finder {
+
+        private final Map<ResourceKey, Map<String, Set<String>>> templates = new HashMap<>();
+        private final List<AssessedObject> found = new ArrayList<>();
+
+        /** Notes an object's pod template, if it has one. */
+        public void owner(AssessedObject object) {
+            var shape = WorkloadShape.of(object);
+            if (shape.isWorkload()) {
+                var names = new HashMap<String, Set<String>>();
+                for (var type : CONTAINER_LISTS) {
+                    names.put(type, names(KubeObjects.list(shape.podSpec(), type)));
+                }
+                templates.put(object.key(), names);
             }
         }
-        return pods;
+
+        /** Keeps the object if it is a pod running beyond its owner's template. */
+        public void pod(AssessedObject object) {
+            if (object.key().group().isEmpty() && object.key().kind().equals("Pod")) {
+                controller(object).flatMap(owner -> live(object, owner)).ifPresent(found::add);
+            }
+        }
+
+        public List<AssessedObject> found() {
+            return found;
+        }
+
+        private Optional<AssessedObject> live(AssessedObject pod, ResourceKey owner) {
+            var template = templates.get(owner);
+            if (template == null) {
+                return Optional.empty();
+            }
+            var podSpec = KubeObjects.map(pod.body(), "spec");
+            var extra = new ArrayList<String>();
+            var trimmedSpec = new LinkedHashMap<>(podSpec);
+            for (var type : CONTAINER_LISTS) {
+                var known = template.getOrDefault(type, Set.of());
+                var kept = new ArrayList<Object>();
+                for (var container : KubeObjects.list(podSpec, type)) {
+                    var name = container instanceof Map<?, ?> c ? String.valueOf(c.get("name")) : "";
+                    if (known.contains(name)) {
+                        kept.add(container);
+                    } else {
+                        extra.add(name);
+                    }
+                }
+                if (podSpec.containsKey(type)) {
+                    trimmedSpec.put(type, kept);
+                }
+            }
+            if (extra.isEmpty()) {
+                return Optional.empty();
+            }
+            var trimmed = new LinkedHashMap<>(pod.body());
+            trimmed.put("spec", trimmedSpec);
+            return Optional.of(new AssessedObject(
+                    pod.key(), pod.apiVersion(), pod.digest(), pod.body(), new LivePod(owner, extra, trimmed)));
+        }
     }
 
     private static Optional<ResourceKey> controller(AssessedObject pod) {
@@ -58,38 +113,6 @@ public final class LivePods {
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<AssessedObject> live(AssessedObject pod, AssessedObject owner) {
-        var template = WorkloadShape.of(owner);
-        if (!template.isWorkload()) {
-            return Optional.empty();
-        }
-        var podSpec = KubeObjects.map(pod.body(), "spec");
-        var extra = new ArrayList<String>();
-        var trimmedSpec = new LinkedHashMap<>(podSpec);
-        for (var type : CONTAINER_LISTS) {
-            var known = names(KubeObjects.list(template.podSpec(), type));
-            var kept = new ArrayList<Object>();
-            for (var container : KubeObjects.list(podSpec, type)) {
-                var name = container instanceof Map<?, ?> c ? String.valueOf(c.get("name")) : "";
-                if (known.contains(name)) {
-                    kept.add(container);
-                } else {
-                    extra.add(name);
-                }
-            }
-            if (podSpec.containsKey(type)) {
-                trimmedSpec.put(type, kept);
-            }
-        }
-        if (extra.isEmpty()) {
-            return Optional.empty();
-        }
-        var trimmed = new LinkedHashMap<>(pod.body());
-        trimmed.put("spec", trimmedSpec);
-        return Optional.of(new AssessedObject(
-                pod.key(), pod.apiVersion(), pod.digest(), pod.body(), new LivePod(owner.key(), extra, trimmed)));
     }
 
     private static Set<String> names(List<Object> containers) {

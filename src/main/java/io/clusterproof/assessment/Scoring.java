@@ -38,13 +38,22 @@ final class Scoring {
 
     static Outcome score(
             Catalog catalog, List<Finding> findings, ControlAttestations attestations, Set<String> scopeEmpty) {
+        return score(catalog, framework -> countsByCheck(findings, framework), attestations, scopeEmpty);
+    }
+
+    /** @param countsByCheck a framework's in-scope finding counts per check, by framework id */
+    static Outcome score(
+            Catalog catalog,
+            Function<String, Map<String, StatusCounts>> countsByCheck,
+            ControlAttestations attestations,
+            Set<String> scopeEmpty) {
         var controls = new ArrayList<ControlResult>();
         var scores = new ArrayList<FrameworkScore>();
         for (var framework : catalog.frameworks()) {
             var outcome = score(
                     framework,
                     severities(catalog),
-                    countsByCheck(findings, framework.id()),
+                    countsByCheck.apply(framework.id()),
                     attestations,
                     scopeEmpty.contains(framework.id()));
             controls.addAll(outcome.controls());

@@ -1,5 +1,6 @@
 package io.clusterproof.snapshot;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,10 +14,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one JSON form of an object: keys sorted, no insignificant whitespace. Equal configuration
@@ -34,12 +38,61 @@ public final class CanonicalJson {
 
     private CanonicalJson() {}
 
+    /**
+     * The canonical bytes: what {@link #MAPPER} writes, byte for byte. Maps and lists read from JSON
+     * are walked here, sorting each map's keys in an array, instead of Jackson copying every map
+     * into a sorted one; anything else goes to the mapper.
+     */
     public static byte[] bytes(Map<String, Object> object) {
-        try {
-            return MAPPER.writeValueAsBytes(object);
+        var out = new ByteArrayOutputStream(1024);
+        try (var generator = MAPPER.getFactory().createGenerator(out)) {
+            write(generator, object);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("object cannot be written as JSON", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator generator, @Nullable Object value) throws IOException {
+        if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Map<?, ?> map && hasTextKeys(map)) {
+            var keys = map.keySet().toArray(new String[0]);
+            Arrays.sort(keys);
+            generator.writeStartObject();
+            for (var key : keys) {
+                generator.writeFieldName(key);
+                write(generator, map.get(key));
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (var item : list) {
+                write(generator, item);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value == null) {
+            generator.writeNull();
+        } else {
+            generator.writeObject(value);
+        }
+    }
+
+    private static boolean hasTextKeys(Map<?, ?> map) {
+        for (var key : map.keySet()) {
+            if (!(key instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Map<String, Object> parse(byte[] json) {
@@ -51,8 +104,12 @@ public final class CanonicalJson {
     }
 
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+    }
+
+    static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

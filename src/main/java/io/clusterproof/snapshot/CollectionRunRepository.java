@@ -25,5 +25,12 @@ interface CollectionRunRepository extends ListCrudRepository<CollectionRun, Long
             """)
     int markInterrupted(Instant staleBefore, Instant now);
 
+    @Modifying
+    @Query("""
+            update CollectionRun r set r.heartbeatAt = :now
+            where r.id = :runId and r.status = io.clusterproof.snapshot.RunStatus.RUNNING
+            """)
+    int beat(long runId, Instant now);
+
     List<CollectionRun> findByStatus(RunStatus status);
 }

@@ -41,6 +41,12 @@ class RunBook {
         runs.findById(runId).ifPresent(run -> run.progress(kindsDone, kindsTotal, objects, clock.instant()));
     }
 
+    /** Says the run is alive, without touching its progress. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void beat(long runId) {
+        runs.beat(runId, clock.instant());
+    }
+
     /** Takes a scheduled run for this replica; false when another one already moved the schedule on. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     boolean claim(long clusterId, Instant expectedNextRun, @Nullable Instant nextRun) {

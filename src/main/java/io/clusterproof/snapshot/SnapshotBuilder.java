@@ -21,6 +21,7 @@ final class SnapshotBuilder implements ObjectSink {
     private final Map<String, byte[]> newBodies = new HashMap<>();
     private final Map<String, Integer> sizes = new HashMap<>();
     private final List<ManifestIssue> issues = new ArrayList<>();
+    private final BodyCompressor compressor = new BodyCompressor();
 
     SnapshotBuilder(Set<String> knownDigests) {
         this.knownDigests = knownDigests;
@@ -38,7 +39,7 @@ final class SnapshotBuilder implements ObjectSink {
         var bytes = CanonicalJson.bytes(object);
         var digest = CanonicalJson.sha256(bytes);
         if (!knownDigests.contains(digest) && !newBodies.containsKey(digest)) {
-            newBodies.put(digest, CanonicalJson.gzip(bytes));
+            newBodies.put(digest, compressor.gzip(bytes));
             sizes.put(digest, bytes.length);
         }
         var metadata = KubeObjects.map(object, "metadata");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ class SnapshotCollector {
     private final SnapshotProperties properties;
     private final Clock clock;
     private final CollectionMetrics metrics;
+    private final TaskScheduler scheduler;
 
     SnapshotCollector(
             KubernetesClients clients,
@@ -35,18 +37,28 @@ class SnapshotCollector {
             RunBook runBook,
             SnapshotProperties properties,
             Clock clock,
-            CollectionMetrics metrics) {
+            CollectionMetrics metrics,
+            TaskScheduler scheduler) {
         this.clients = clients;
         this.writer = writer;
         this.runBook = runBook;
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
+        this.scheduler = scheduler;
     }
 
     RunSummary run(CollectionRun run, ClusterDefinition cluster) {
         var started = clock.instant();
-        var result = collect(run, cluster, started);
+        // a heartbeat of its own: one kind of a large cluster, or storing its snapshot, can take
+        // longer than a run may stay silent before it is taken for interrupted
+        var heartbeat = scheduler.scheduleWithFixedDelay(() -> runBook.beat(run.id()), HEARTBEAT);
+        RunSummary result;
+        try {
+            result = collect(run, cluster, started);
+        } finally {
+            heartbeat.cancel(false);
+        }
         metrics.record(cluster.name(), result.status(), Duration.between(started, clock.instant()));
         return result;
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -223,24 +224,35 @@ public class SnapshotReader {
     }
 
     /**
-     * The bodies of the pods, replica sets, jobs and replication controllers that controllers own:
-     * what a pod runs is told apart from its controller's template with them.
+     * Hands out, one at a time and without keeping them, the replica sets, jobs and replication
+     * controllers that controllers own: the templates of the pods they create.
      */
-    public List<StoredObject> controlledWorkloads(long snapshotId) {
+    public void eachControlledOwner(long snapshotId, Consumer<StoredObject> action) {
+        eachControlled(
+                snapshotId,
+                "(rs.api_group = '' and rs.kind = 'ReplicationController') or (rs.api_group = 'apps' and "
+                        + "rs.kind = 'ReplicaSet') or (rs.api_group = 'batch' and rs.kind = 'Job')",
+                action);
+    }
+
+    /**
+     * Hands out, one at a time and without keeping them, the pods that controllers own: what a pod
+     * runs is told apart from its controller's template with them. A large cluster has many more
+     * of these than the memory of an assessment could hold at once.
+     */
+    public void eachControlledPod(long snapshotId, Consumer<StoredObject> action) {
+        eachControlled(snapshotId, "rs.api_group = '' and rs.kind = 'Pod'", action);
+    }
+
+    private void eachControlled(long snapshotId, String kinds, Consumer<StoredObject> action) {
         var snapshot = require(snapshotId);
-        var parsed = new HashMap<String, Map<String, Object>>();
-        return jdbc.query(
+        jdbc.query(
                 "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled, rb.body "
                         + "from resource_state rs join resource_body rb on rb.digest = rs.digest where " + IN_SNAPSHOT
-                        + " and rs.controlled = true and ((rs.api_group = '' and rs.kind in ('Pod', 'ReplicationController'))"
-                        + " or (rs.api_group = 'apps' and rs.kind = 'ReplicaSet') or (rs.api_group = 'batch' and rs.kind = 'Job'))",
-                (rs, i) -> stored(rs, parsed.computeIfAbsent(rs.getString(6), d -> {
-                    try {
-                        return CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(8)));
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })),
+                        + " and rs.controlled = true and (" + kinds + ")",
+                rs -> {
+                    action.accept(stored(rs, CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(8)))));
+                },
                 snapshot.clusterId(),
                 snapshotId,
                 snapshotId);

@@ -1,12 +1,15 @@
 package io.clusterproof.snapshot;
 
 import io.clusterproof.base.SqlTime;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,8 +72,9 @@ class SnapshotWriter {
                                 KubernetesKinds.optional(m.kind()) && m.reason().equals(KubernetesKinds.NOT_GRANTED))
                 ? SnapshotStatus.COMPLETE
                 : SnapshotStatus.PARTIAL;
+        var digest = digestOf(entries);
         long snapshotId = insertSnapshot(
-                clusterId, runId, takenAt, status, entries.size(), digestOf(entries), kubernetesVersion, provenance);
+                clusterId, runId, takenAt, status, entries.size(), digest, kubernetesVersion, provenance);
 
         var current = currentRows(clusterId);
         var inserts = new ArrayList<SnapshotBuilder.Entry>();
@@ -116,7 +120,7 @@ class SnapshotWriter {
                 changed,
                 removed,
                 storedBytes,
-                digestOf(entries),
+                digest,
                 kubernetesVersion,
                 source,
                 provenance);
@@ -281,12 +285,25 @@ class SnapshotWriter {
     }
 
     static String digestOf(List<SnapshotBuilder.Entry> entries) {
-        var lines = entries.stream()
-                .sorted((a, b) -> a.key().compareTo(b.key()))
-                .map(e -> e.key().group() + "/" + e.key().kind() + "/" + e.key().namespace() + "/"
-                        + e.key().name() + "@" + e.digest())
-                .collect(Collectors.joining("\n"));
-        return CanonicalJson.sha256(lines);
+        var sorted = entries.toArray(SnapshotBuilder.Entry[]::new);
+        Arrays.sort(sorted, (a, b) -> a.key().compareTo(b.key()));
+        var sha = CanonicalJson.sha256Digest();
+        var line = new StringBuilder(160);
+        for (int i = 0; i < sorted.length; i++) {
+            var e = sorted[i];
+            line.setLength(0);
+            if (i > 0) {
+                line.append('\n');
+            }
+            line.append(e.key().group()).append('/').append(e.key().kind()).append('/');
+            line.append(e.key().namespace())
+                    .append('/')
+                    .append(e.key().name())
+                    .append('@')
+                    .append(e.digest());
+            sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static String truncate(String value, int max) {

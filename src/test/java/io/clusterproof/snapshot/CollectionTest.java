@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
+import io.clusterproof.base.SqlTime;
 import io.clusterproof.base.UserFacingException;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
@@ -48,6 +49,9 @@ class CollectionTest {
 
     @Autowired
     AssessmentQueries assessments;
+
+    @Autowired
+    SnapshotProperties properties;
 
     @TempDir
     Path dir;
@@ -217,6 +221,33 @@ class CollectionTest {
                         .map(r -> r.status() == RunStatus.SUCCEEDED)
                         .orElse(false));
         assertThat(collections.latestRun(cluster.id()).orElseThrow().objects()).isEqualTo(2);
+    }
+
+    @Test
+    void a_run_busy_with_one_long_kind_keeps_beating_and_is_not_taken_for_interrupted() throws Exception {
+        try (var server = new ListPageServer(new SyntheticCluster(1, 2, 1).objects(), properties.pageSize())) {
+            server.hold("/api/v1/pods");
+            var cluster = clusters.kubeconfig("beating", server.kubeconfig(dir));
+            var run = AsAdmin.admin(() -> collections.collectNow(cluster.id()));
+            assertThat(server.holding()).isTrue();
+
+            var before = heartbeat(run.id());
+            await("a heartbeat while the pods are listed")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> heartbeat(run.id()).isAfter(before));
+            server.release();
+
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> collections
+                            .latestRun(cluster.id())
+                            .map(r -> r.status() == RunStatus.SUCCEEDED)
+                            .orElse(false));
+        }
+    }
+
+    private Instant heartbeat(long runId) {
+        return jdbc.queryForObject(
+                "select heartbeat_at from collection_run where id = ?", (rs, i) -> SqlTime.require(rs, 1), runId);
     }
 
     @Test

@@ -87,8 +87,13 @@ public class TestClusters {
     }
 
     public void awaitAssessed(long snapshotId) {
+        awaitAssessed(snapshotId, Duration.ofSeconds(60));
+    }
+
+    public void awaitAssessed(long snapshotId, Duration patience) {
         await("assessment of snapshot " + snapshotId)
-                .atMost(Duration.ofSeconds(60))
+                .atMost(patience)
+                .pollInterval(Duration.ofMillis(500))
                 .until(assessed(snapshotId)::getAsBoolean);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Generates a plausible cluster of any size: per namespace a NetworkPolicy, a Role and binding, a
@@ -17,11 +18,27 @@ public final class SyntheticCluster {
     private final int namespaces;
     private final int deploymentsPerNamespace;
     private final int replicas;
+    private final int nodes;
 
     public SyntheticCluster(int namespaces, int deploymentsPerNamespace, int replicas) {
+        this(namespaces, deploymentsPerNamespace, replicas, 0);
+    }
+
+    private SyntheticCluster(int namespaces, int deploymentsPerNamespace, int replicas, int nodes) {
         this.namespaces = namespaces;
         this.deploymentsPerNamespace = deploymentsPerNamespace;
         this.replicas = replicas;
+        this.nodes = nodes;
+    }
+
+    /** The same cluster with this many nodes as well. */
+    public SyntheticCluster withNodes(int count) {
+        return new SyntheticCluster(namespaces, deploymentsPerNamespace, replicas, count);
+    }
+
+    /** How many objects {@link #objects()} gives. */
+    public int size() {
+        return nodes + namespaces * (6 + deploymentsPerNamespace * (4 + replicas));
     }
 
     /** About {@code objects} objects (100 namespaces, 3 replicas each). */
@@ -35,7 +52,21 @@ public final class SyntheticCluster {
 
     public List<Map<String, Object>> objects() {
         var objects = new ArrayList<Map<String, Object>>();
+        // independent, mutable copies, as a JSON parser would produce them
+        generate(o -> objects.add(CanonicalJson.parse(CanonicalJson.bytes(o))));
+        return objects;
+    }
+
+    /**
+     * Hands out the objects one namespace at a time, without keeping them: for clusters too large
+     * to hold. Objects of one namespace may share unmodifiable parts; copy before changing them.
+     */
+    public void generate(Consumer<Map<String, Object>> sink) {
+        for (int i = 0; i < nodes; i++) {
+            sink.accept(node(i));
+        }
         for (int n = 0; n < namespaces; n++) {
+            var objects = new ArrayList<Map<String, Object>>();
             var ns = "team-" + n;
             objects.add(object(
                     "v1",
@@ -77,11 +108,37 @@ public final class SyntheticCluster {
             for (int d = 0; d < deploymentsPerNamespace; d++) {
                 addDeployment(objects, ns, n, d);
             }
+            objects.forEach(sink);
         }
-        // independent, mutable copies, as a JSON parser would produce them
-        return objects.stream()
-                .map(o -> CanonicalJson.parse(CanonicalJson.bytes(o)))
-                .toList();
+    }
+
+    private static Map<String, Object> node(int i) {
+        var name = "node-" + i;
+        var node = object(
+                "v1",
+                "Node",
+                null,
+                name,
+                Map.of("kubernetes.io/hostname", name, "topology.kubernetes.io/zone", "zone-" + i % 3));
+        node.put("spec", Map.of("podCIDR", "10.%d.%d.0/24".formatted(i / 256, i % 256)));
+        node.put(
+                "status",
+                Map.of(
+                        "capacity",
+                        Map.of("cpu", "16", "memory", "65843012Ki", "pods", "110"),
+                        "addresses",
+                        List.of(Map.of("type", "InternalIP", "address", "10.0.%d.%d".formatted(i / 256, i % 256))),
+                        "nodeInfo",
+                        Map.of(
+                                "kubeletVersion",
+                                "v1.31.2",
+                                "containerRuntimeVersion",
+                                "containerd://1.7.22",
+                                "osImage",
+                                "Ubuntu 24.04.1 LTS",
+                                "bootID",
+                                "boot-" + i)));
+        return node;
     }
 
     private void addDeployment(List<Map<String, Object>> objects, String ns, int n, int d) {

@@ -1,0 +1,94 @@
+package io.clusterproof.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterproof.snapshot.ListPageServer;
+import io.clusterproof.snapshot.RunStatus;
+import io.clusterproof.snapshot.SnapshotProperties;
+import io.clusterproof.snapshot.TestClusters;
+import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.SyntheticCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A 250,000-object cluster (2,000 nodes; 200 namespaces of 176 deployments with their replica
+ * sets, 3 pods each, services and service accounts; network policies, RBAC, config maps, secrets)
+ * collected through the HTTP API, stored and assessed with the whole catalog, in a JVM of 1 GiB
+ * heap. What the assessment sets off afterwards (remediation items, drift) is not part of it. The pages come from files and the database is an
+ * H2 file (the default installation), so the heap holds the application alone. The benchmark profile runs it in its own JVM ({@code -Xmx1g}); anywhere else
+ * it does not run.
+ */
+@IntegrationTest
+// the product's default database, a file: an in-memory one would hold every stored row in this heap
+@TestPropertySource(
+        properties =
+                "spring.datasource.url=jdbc:h2:file:./target/scale-benchmark/cp-${random.uuid};DB_CLOSE_ON_EXIT=FALSE")
+@EnabledIfSystemProperty(
+        named = "benchmark.heap",
+        matches = "1g",
+        disabledReason = "runs in the benchmark profile's own JVM with -Xmx1g")
+class ScaleBenchmark {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(45);
+
+    @Autowired
+    TestClusters clusters;
+
+    @Autowired
+    SnapshotProperties properties;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void collect_store_and_assess_a_quarter_million_objects_in_one_gibibyte() throws Exception {
+        assertThat(Runtime.getRuntime().maxMemory()).isLessThanOrEqualTo(1L << 30);
+        var synthetic = new SyntheticCluster(200, 176, 3).withNodes(2_000);
+        try (var api = new ListPageServer(synthetic::generate, properties.pageSize(), dir)) {
+            var cluster = clusters.kubeconfig("bench-scale", api.kubeconfig(dir));
+            System.gc();
+            double collectSeconds;
+            double seconds;
+            long snapshotId;
+            try (var gc = GcHeapWatcher.start()) {
+                var started = System.nanoTime();
+                var run = clusters.collect(cluster);
+                collectSeconds = (System.nanoTime() - started) / 1e9;
+                assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+                snapshotId = run.snapshotId();
+                clusters.awaitAssessed(snapshotId, PATIENCE);
+                seconds = (System.nanoTime() - started) / 1e9;
+
+                var objects = jdbc.queryForObject(
+                        "select object_count from snapshot where id = ?", Integer.class, snapshotId);
+                var assessment = jdbc.queryForMap(
+                        "select finding_count, duration_ms from assessment where snapshot_id = ? and lineage = 0",
+                        snapshotId);
+                var figures = new LinkedHashMap<String, Object>();
+                figures.put("scale.objects", objects);
+                figures.put("scale.collect_seconds", collectSeconds);
+                figures.put("scale.assess_seconds", ((Number) assessment.get("duration_ms")).doubleValue() / 1000);
+                figures.put("scale.seconds", seconds);
+                figures.put("scale.objects_per_second", objects / seconds);
+                figures.put("scale.findings", assessment.get("finding_count"));
+                figures.put("scale.max_heap_mib", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
+                figures.put("scale.peak_live_heap_mib", gc.peakLiveMiB());
+                figures.put("scale.peak_heap_after_any_gc_mib", gc.peakAfterAnyCollectionMiB());
+                figures.put("scale.full_collections", gc.fullCollections());
+                BenchmarkReport.put(figures);
+                assertThat(objects).isEqualTo(synthetic.size());
+            }
+        }
+    }
+}
