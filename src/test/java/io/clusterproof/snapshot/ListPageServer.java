@@ -277,26 +277,8 @@ public final class ListPageServer implements AutoCloseable {
     /** A kubeconfig file pointing at this server, as an administrator would register it. */
     public Path kubeconfig(Path directory) {
         var file = directory.resolve("kubeconfig-pages-" + server.getAddress().getPort() + ".yaml");
-        var text = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: pages
-                    cluster:
-                      server: http://127.0.0.1:%d
-                contexts:
-                  - name: pages
-                    context: {cluster: pages, user: collector}
-                current-context: pages
-                users:
-                  - name: collector
-                    user: {token: test-only-token}
-                """.formatted(server.getAddress().getPort());
-        try {
-            return Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestKubeconfig.write(
+                file, "pages", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override

@@ -7,9 +7,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -87,26 +84,7 @@ public final class MockApiServer implements AutoCloseable {
     /** A kubeconfig file pointing at this server, as an administrator would register it. */
     public Path kubeconfig(Path directory) {
         var file = directory.resolve("kubeconfig-" + server.getPort() + ".yaml");
-        var text = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: mock
-                    cluster:
-                      server: %s
-                contexts:
-                  - name: mock
-                    context: {cluster: mock, user: collector}
-                current-context: mock
-                users:
-                  - name: collector
-                    user: {token: test-only-token}
-                """.formatted(url());
-        try {
-            return Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestKubeconfig.write(file, "mock", url());
     }
 
     @Override

@@ -8,8 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -29,6 +31,7 @@ import io.clusterproof.evidence.ScheduleSummary;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.KaribuTest;
+import io.clusterproof.support.UiTree;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -58,6 +61,7 @@ class EvidenceViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         RadioButtonGroup<ExportFormat> format = _get(RadioButtonGroup.class, spec -> spec.withId("export-format"));
         format.setValue(ExportFormat.CONTROLS_CSV);
+        ownClusterOnly();
         _click(_get(Button.class, spec -> spec.withId("export-generate")));
 
         var link = awaitDownload();
@@ -72,14 +76,7 @@ class EvidenceViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<?> locker = _get(Grid.class, spec -> spec.withId("locker"));
         var before = GridKt._size(locker);
-        // this test's own cluster only: the shared database holds every other test's clusters too
-        @SuppressWarnings("unchecked")
-        MultiSelectComboBox<ClusterSummary> clusters =
-                _get(MultiSelectComboBox.class, spec -> spec.withId("export-clusters"));
-        clusters.setValue(clusters.getListDataView()
-                .getItems()
-                .filter(c -> c.id() == demo.cluster().id())
-                .toList());
+        ownClusterOnly();
         @SuppressWarnings("unchecked")
         ComboBox<FrameworkDefinition> framework = _get(ComboBox.class, spec -> spec.withId("export-framework"));
         framework.setValue(framework
@@ -143,12 +140,32 @@ class EvidenceViewTest extends KaribuTest {
         assertThat(GridKt._findAll(grid)).anyMatch(s -> s.name().equals(name));
     }
 
+    /** This test's own cluster only: the shared database holds every other test's clusters too. */
+    private void ownClusterOnly() {
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<ClusterSummary> clusters =
+                _get(MultiSelectComboBox.class, spec -> spec.withId("export-clusters"));
+        clusters.setValue(clusters.getListDataView()
+                .getItems()
+                .filter(c -> c.id() == demo.cluster().id())
+                .toList());
+    }
+
     private Anchor awaitDownload() {
         await("the download link")
                 .pollInSameThread()
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> {
                     poll();
+                    var refused = NotificationsKt.getNotifications().stream()
+                            .flatMap(UiTree::all)
+                            .filter(HasText.class::isInstance)
+                            .map(c -> ((HasText) c).getText())
+                            .filter(t -> !t.isBlank())
+                            .toList();
+                    assertThat(refused)
+                            .as("messages shown instead of a download")
+                            .isEmpty();
                     return !_find(Anchor.class, spec -> spec.withId("export-download"))
                             .isEmpty();
                 });
