@@ -2,6 +2,7 @@ package io.clusterproof.snapshot;
 
 import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
+import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.snapshot.AgentRefusedException.Reason;
 import java.io.ByteArrayInputStream;
@@ -73,8 +74,15 @@ public class AgentPushService {
         }
     }
 
-    public Offer offer(String credential, AgentManifest manifest, String signature) {
+    /** The credential is checked before the request's content, so a stranger learns nothing from it. */
+    public Offer offer(String credential, @Nullable AgentManifest manifest, @Nullable String signature) {
         var agent = authenticate(credential);
+        if (manifest == null) {
+            throw new InvalidInputException("manifest", "The push needs its manifest.");
+        }
+        if (signature == null || signature.isBlank()) {
+            throw new InvalidInputException("signature", "signature is required.");
+        }
         if (manifest.clusterId() != agent.cluster().id()) {
             throw refused(
                     agent,

@@ -57,19 +57,14 @@ class AgentApi {
     }
 
     /** @param signature Base64 Ed25519 signature over the manifest's canonical form */
-    record Push(AgentManifest manifest, String signature) {}
+    record Push(@Nullable AgentManifest manifest, @Nullable String signature) {}
 
     @PostMapping("/pushes")
     @Operation(summary = "Offer a signed manifest; the answer lists the body digests the server lacks")
     AgentPushService.Offer offer(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @RequestBody Push body) {
-        var credential = credential(authorization);
-        if (body.manifest() == null) {
-            throw new InvalidInputException("manifest", "The push needs its manifest.");
-        }
-        require(body.signature(), "signature");
-        return pushes.offer(credential, body.manifest(), body.signature());
+        return pushes.offer(credential(authorization), body.manifest(), body.signature());
     }
 
     record Bodies(List<AgentPushService.Body> bodies) {}

@@ -22,6 +22,10 @@ import io.clusterproof.support.SyntheticCluster;
 import io.clusterproof.support.WebIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -232,6 +236,20 @@ class AgentPushTest {
         assertThat(snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent())
                 .isEmpty();
         assertThat(actions()).contains("AGENT_REVOKED", "AGENT_PUSH_REFUSED");
+    }
+
+    @Test
+    void a_stranger_is_refused_before_the_request_is_read() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agent/pushes"))
+                .header("Authorization", "Bearer cpa_not-a-credential")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("manifest");
     }
 
     @Test
