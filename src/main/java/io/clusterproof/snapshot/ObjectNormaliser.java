@@ -36,7 +36,7 @@ public final class ObjectNormaliser {
             Map.entry("Pod", Set.of("phase", "qosClass")),
             Map.entry("Node", Set.of("nodeInfo", "capacity", "addresses")),
             Map.entry("DaemonSet", Set.of("desiredNumberScheduled", "numberReady")),
-            Map.entry("Deployment", Set.of()),
+            Map.entry("Deployment", Set.of("availableReplicas")),
             Map.entry("StatefulSet", Set.of()),
             Map.entry("ReplicaSet", Set.of()),
             Map.entry("CronJob", Set.of()),
