@@ -180,6 +180,32 @@ class CatalogIntegrityTest {
                 }));
     }
 
+    /**
+     * {@code vulnerability-scanner-missing} sees that a scanner runs or that its reports exist, not
+     * how old the reports are nor which images they cover: a control resting on it would pass on a
+     * scanner that last scanned a year ago, so only a hybrid control, which asks for an attestation
+     * of the scan cadence, may hold it.
+     */
+    @Test
+    void every_control_resting_on_scanner_presence_asks_for_an_attestation_of_the_scans() {
+        var holding = new ArrayList<String>();
+        catalog.frameworks()
+                .forEach(framework -> framework.controls().forEach(control -> {
+                    if (control.mappedChecks().stream().anyMatch(m -> m.id().equals("vulnerability-scanner-missing"))) {
+                        holding.add(framework.id() + " " + control.ref());
+                        assertThat(control.type())
+                                .as(framework.id() + " " + control.ref() + " rests on a scanner's presence")
+                                .isEqualTo(ControlType.HYBRID);
+                    }
+                }));
+        assertThat(holding)
+                .contains(
+                        "pci-dss-4.0 6.3.1",
+                        "pci-dss-4.0 11.3.1",
+                        "gdpr Art. 32(1)(d)",
+                        "hipaa-security-rule 164.308(a)(1)(i)");
+    }
+
     @Test
     void the_built_in_allow_list_names_exact_identities_and_never_everyone() {
         var builtIns = (Map<?, ?>) catalog.params().get("kubernetesBuiltIns");
