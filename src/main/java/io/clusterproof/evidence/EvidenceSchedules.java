@@ -146,6 +146,12 @@ public class EvidenceSchedules {
         if (definition.clusterIds().isEmpty()) {
             throw new InvalidExportException("clusters", "Choose at least one cluster.");
         }
+        if (definition.clusterIds().stream().distinct().count() > ExportRequest.MAX_CLUSTERS) {
+            throw new InvalidExportException(
+                    "clusters",
+                    "Choose at most " + ExportRequest.MAX_CLUSTERS
+                            + " clusters; a larger fleet needs one scheduled export per group of clusters.");
+        }
         for (var cluster : definition.clusterIds()) {
             if (clusters.get(cluster).isEmpty()) {
                 throw new InvalidExportException("clusters", "Cluster " + cluster + " does not exist.");

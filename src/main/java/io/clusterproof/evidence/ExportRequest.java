@@ -10,6 +10,9 @@ import java.util.List;
  */
 public record ExportRequest(List<Long> clusterIds, String frameworkId, LocalDate from, LocalDate to) {
 
+    /** The most clusters one export or scheduled pack covers; a larger fleet is exported in parts. */
+    public static final int MAX_CLUSTERS = 100;
+
     public ExportRequest {
         clusterIds = List.copyOf(clusterIds);
     }

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 class ScopeResolver {
 
     private static final int MAX_DAYS = 3660;
-    private static final int MAX_CLUSTERS = 100;
 
     private final ClusterService clusters;
     private final AssessmentQueries assessments;
@@ -97,8 +96,8 @@ class ScopeResolver {
         if (request.clusterIds().isEmpty()) {
             throw new InvalidExportException("clusters", "Choose at least one cluster.");
         }
-        if (request.clusterIds().size() > MAX_CLUSTERS) {
-            throw new InvalidExportException("clusters", "Choose at most " + MAX_CLUSTERS + " clusters.");
+        if (request.clusterIds().size() > ExportRequest.MAX_CLUSTERS) {
+            throw new InvalidExportException("clusters", "Choose at most " + ExportRequest.MAX_CLUSTERS + " clusters.");
         }
         var result = new ArrayList<ClusterSummary>();
         for (var id : new LinkedHashSet<>(request.clusterIds())) {

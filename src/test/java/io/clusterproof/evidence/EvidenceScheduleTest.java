@@ -1,6 +1,7 @@
 package io.clusterproof.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.clusterproof.access.AuditLog;
@@ -143,6 +144,25 @@ class EvidenceScheduleTest {
                 .containsExactlyInAnyOrder(
                         "EVIDENCE_SCHEDULE_CREATED", "EVIDENCE_SCHEDULE_CHANGED", "EVIDENCE_SCHEDULE_DELETED");
         assertThat(store.find(created.id())).isEmpty();
+    }
+
+    @Test
+    void a_schedule_over_more_clusters_than_one_export_covers_is_refused_when_saved_not_at_its_first_run() {
+        var many = java.util.stream.LongStream.rangeClosed(1, ExportRequest.MAX_CLUSTERS + 1)
+                .boxed()
+                .toList();
+        var definition = new ScheduleDefinition(
+                "fleet-" + UUID.randomUUID().toString().substring(0, 8),
+                many,
+                List.of("gdpr"),
+                "0 0 6 * * MON",
+                7,
+                90,
+                List.of(),
+                true);
+        assertThatThrownBy(() -> AsAdmin.admin(() -> schedules.create(definition)))
+                .isInstanceOf(InvalidExportException.class)
+                .hasMessageContaining("Choose at most 100 clusters");
     }
 
     private ScheduleDefinition definition(List<String> frameworks, List<String> recipients) {

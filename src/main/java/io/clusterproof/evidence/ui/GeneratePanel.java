@@ -64,9 +64,9 @@ class GeneratePanel extends VerticalLayout {
         setPadding(false);
         var all = clusterService.list();
         clusters.setId("export-clusters");
-        clusters.setItems(all);
-        clusters.setItemLabelGenerator(ClusterSummary::name);
-        clusters.setValue(all);
+        ClusterChoice.configure(clusters, all);
+        clusters.addValueChangeListener(e -> generate.setEnabled(ClusterChoice.check(clusters)));
+        clusters.setValue(ClusterChoice.initial(all));
         framework.setId("export-framework");
         framework.setItems(catalog.frameworks());
         framework.setItemLabelGenerator(FrameworkDefinition::name);
@@ -143,7 +143,7 @@ class GeneratePanel extends VerticalLayout {
                 current.status() == ExportJob.Status.RUNNING
                         ? current.step() + " · " + Math.round(current.progress() * 100) + " %"
                         : "");
-        generate.setEnabled(current.status() != ExportJob.Status.RUNNING);
+        generate.setEnabled(current.status() != ExportJob.Status.RUNNING && ClusterChoice.check(clusters));
         if (current.status() == ExportJob.Status.RUNNING) {
             return;
         }

@@ -47,8 +47,7 @@ class ScheduleDialog extends FormDialog {
         name.setRequired(true);
         name.setValue(definition.name());
         clusters.setId("schedule-clusters");
-        clusters.setItems(allClusters);
-        clusters.setItemLabelGenerator(ClusterSummary::name);
+        ClusterChoice.configure(clusters, allClusters);
         clusters.setValue(new HashSet<>(allClusters.stream()
                 .filter(c -> definition.clusterIds().contains(c.id()))
                 .toList()));
