@@ -51,7 +51,8 @@ final class OscalFormat {
                 false,
                 frameworks,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
         return OscalDocument.of("ClusterProof scan of " + target, version, List.of(assessment), catalog);
     }
 }

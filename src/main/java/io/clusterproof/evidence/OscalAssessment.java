@@ -7,11 +7,13 @@ import io.clusterproof.assessment.StatusCounts;
 import io.clusterproof.catalog.FrameworkDefinition;
 import io.clusterproof.evidence.RemediationRecords.Attestation;
 import io.clusterproof.evidence.RemediationRecords.Waiver;
+import io.clusterproof.snapshot.Provenance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One assessment as an OSCAL document reports it: a stored assessment of a cluster, or a scan of
@@ -24,6 +26,8 @@ import java.util.Map;
  * @param staleAt when the collected data is out of date
  * @param attestations the attestations its control results name
  * @param waivers the waivers its findings name
+ * @param provenance how the assessed snapshot was obtained (an agent's signature and key among it);
+ *     null for a scan of manifests, which has no stored snapshot
  */
 public record OscalAssessment(
         String key,
@@ -36,7 +40,8 @@ public record OscalAssessment(
         boolean partial,
         List<Framework> frameworks,
         List<Attestation> attestations,
-        List<Waiver> waivers) {
+        List<Waiver> waivers,
+        @Nullable Provenance provenance) {
 
     /** Without a collection schedule, data counts as stale after two days, as on the dashboard. */
     public static final Duration UNSCHEDULED_VALIDITY = Duration.ofDays(2);

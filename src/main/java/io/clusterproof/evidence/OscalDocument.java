@@ -114,6 +114,20 @@ public final class OscalDocument {
                         "target", assessment.target(),
                         "snapshot-digest", assessment.snapshotDigest(),
                         "catalog-digest", assessment.catalogDigest()));
+        var provenance = assessment.provenance();
+        if (provenance != null) {
+            // how the evidence was obtained; an agent's snapshot carries its signature and key as well
+            var origin = props(
+                    "provenance",
+                    provenance.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "provenance-detail",
+                    provenance.describe(),
+                    "agent-key-fingerprint",
+                    provenance.keyFingerprint() == null ? "" : provenance.keyFingerprint(),
+                    "agent-signature",
+                    provenance.signature() == null ? "" : provenance.signature());
+            ((ArrayNode) result.get("props")).addAll(origin);
+        }
         result.set("reviewed-controls", reviewedControls(definition.id(), definition.controls()));
 
         var observations = new OscalObservations(key, assessment, catalog, parties);

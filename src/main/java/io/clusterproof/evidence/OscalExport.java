@@ -150,7 +150,8 @@ public class OscalExport {
                 summary.partial(),
                 parts,
                 named,
-                applied);
+                applied,
+                snapshot.provenance());
     }
 
     /** Waivers and attestations are judged between the snapshot and the end of its assessment. */

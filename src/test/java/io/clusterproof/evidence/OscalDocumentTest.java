@@ -14,6 +14,7 @@ import io.clusterproof.catalog.ControlDefinition;
 import io.clusterproof.catalog.ControlType;
 import io.clusterproof.evidence.RemediationRecords.Attestation;
 import io.clusterproof.evidence.RemediationRecords.Waiver;
+import io.clusterproof.snapshot.Provenance;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -60,6 +61,39 @@ class OscalDocumentTest {
         assertThat(OscalSchema.emptyArrays(document)).isEmpty();
         assertThat(document.at("/assessment-results/metadata/oscal-version").asText())
                 .isEqualTo("1.1.2");
+    }
+
+    @Test
+    void a_snapshot_pushed_by_an_agent_carries_its_signature_and_key_fingerprint() {
+        var base = assessment("assessment/2", results(ControlStatus.ATTESTED));
+        var signed = new OscalAssessment(
+                base.key(),
+                base.target(),
+                base.collected(),
+                base.assessedAt(),
+                base.staleAt(),
+                base.snapshotDigest(),
+                base.catalogDigest(),
+                base.partial(),
+                base.frameworks(),
+                base.attestations(),
+                base.waivers(),
+                Provenance.agent("prod", "c2lnbmF0dXJl", "SHA256:abc123", "0".repeat(64)));
+        var document = OscalDocument.of("Signed", "test", List.of(signed), CATALOG);
+
+        assertThat(OscalSchema.violations(document)).isEmpty();
+        var props = new java.util.HashMap<String, String>();
+        document.at("/assessment-results/results/0/props")
+                .forEach(p -> props.put(p.get("name").asText(), p.get("value").asText()));
+        assertThat(props)
+                .containsEntry("provenance", "agent")
+                .containsEntry("agent-key-fingerprint", "SHA256:abc123")
+                .containsEntry("agent-signature", "c2lnbmF0dXJl");
+        assertThat(props.get("provenance-detail"))
+                .startsWith("signed by the agent of cluster prod, key fingerprint SHA256:abc123");
+        assertThat(document().at("/assessment-results/results/0/props").findValuesAsText("name"))
+                .as("without a stored snapshot nothing is claimed about its origin")
+                .doesNotContain("provenance", "agent-signature");
     }
 
     @Test
@@ -232,7 +266,8 @@ class OscalDocumentTest {
                 false,
                 List.of(framework),
                 List.of(training),
-                List.of(waiver));
+                List.of(waiver),
+                null);
     }
 
     /** A.1 passes thanks to a waiver, A.2 passes, A.3 has passing checks but needs an attestation, A.4 lacks data. */
