@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.clusterproof.snapshot.KubeObjects;
 import io.clusterproof.snapshot.ListPageServer;
+import io.clusterproof.snapshot.ProcessingCost;
 import io.clusterproof.snapshot.RunStatus;
 import io.clusterproof.snapshot.SnapshotProperties;
 import io.clusterproof.snapshot.SnapshotReader;
@@ -85,6 +86,7 @@ class CollectionBenchmark {
 
             var floor = parseFloorSeconds(api.pages, false);
             var floorCpu = parseFloorSeconds(api.pages, true);
+            var processingCpu = ProcessingCost.cpuSeconds(api.pages, FLOOR_PASSES, objects.size());
             var figures = new LinkedHashMap<String, Object>();
             figures.put("collect.objects", first.objects());
             figures.put("collect.seconds", seconds);
@@ -98,6 +100,10 @@ class CollectionBenchmark {
             figures.put("collect.cpu_seconds", cpuSeconds);
             figures.put("collect.jackson_parse_floor_cpu_seconds", floorCpu);
             figures.put("collect.parse_floor_ratio_cpu", cpuSeconds / floorCpu);
+            // the work every object needs before storage (normalise, redact, canonical JSON, SHA-256, gzip)
+            figures.put("collect.processing_cpu_seconds", processingCpu);
+            figures.put("collect.processing_floor_ratio_cpu", processingCpu / floorCpu);
+            figures.put("collect.storage_and_http_share_of_cpu", Math.max(0, cpuSeconds - processingCpu) / cpuSeconds);
             figures.put("collect.list_pages", api.pages.size());
             figures.put(
                     "collect.list_bytes",
