@@ -7,14 +7,18 @@ import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Posture for Prometheus, from each cluster's latest assessment:
  * {@code clusterproof_framework_score{cluster, framework, type="control|verified|resource|coverage"}} in
  * percent and {@code clusterproof_findings{cluster, status}}. Refreshed after every assessment
- * from the stored aggregates, never by scanning findings on a scrape.
+ * from the stored aggregates, never by scanning findings on a scrape. Each replica keeps its own
+ * gauges, and only the replica that ran an assessment hears of it: the others look now and then
+ * whether the database holds assessments they have not shown, so every replica scrapes alike.
  */
 @Component
 class PostureMetrics {
@@ -23,10 +27,13 @@ class PostureMetrics {
     private final ClusterService clusters;
     private final MultiGauge scores;
     private final MultiGauge findings;
+    private final JdbcTemplate jdbc;
+    private volatile String shown = "";
 
-    PostureMetrics(AssessmentQueries assessments, ClusterService clusters, MeterRegistry registry) {
+    PostureMetrics(AssessmentQueries assessments, ClusterService clusters, MeterRegistry registry, JdbcTemplate jdbc) {
         this.assessments = assessments;
         this.clusters = clusters;
+        this.jdbc = jdbc;
         this.scores = MultiGauge.builder("clusterproof.framework.score")
                 .description("Score of the latest assessment in percent, by cluster, framework and score type")
                 .baseUnit("percent")
@@ -48,7 +55,25 @@ class PostureMetrics {
         }
     }
 
+    @Scheduled(
+            fixedDelayString = "${clusterproof.assessment.metrics-interval:60s}",
+            initialDelayString = "${clusterproof.assessment.metrics-interval:60s}")
+    void refreshIfAssessedElsewhere() {
+        if (!latestMainAssessments().equals(shown)) {
+            refresh();
+        }
+    }
+
+    /** The newest main-lineage assessment and how many clusters have one: changes with any new assessment. */
+    private String latestMainAssessments() {
+        return String.valueOf(jdbc.queryForObject(
+                "select concat(concat(coalesce(max(id), 0), '/'), count(distinct cluster_id))"
+                        + " from assessment where lineage = 0",
+                String.class));
+    }
+
     synchronized void refresh() {
+        shown = latestMainAssessments();
         var scoreRows = new ArrayList<MultiGauge.Row<?>>();
         var findingRows = new ArrayList<MultiGauge.Row<?>>();
         for (var cluster : clusters.list()) {

@@ -24,7 +24,7 @@ class BaseConfiguration {
      * Runs the modules' event listeners (assessments after snapshots, remediation and drift after
      * assessments): a few threads and a queue, so a burst of events never starts a thread each.
      * On shutdown the running work finishes; what is still queued stays recorded as an incomplete
-     * event publication and is run again at the next start.
+     * event publication and is run again once it is old enough (see EventRepublisher).
      */
     @Bean(name = "taskExecutor")
     ThreadPoolTaskExecutor taskExecutor() {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ class SnapshotWriter {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private volatile @Nullable String insertBody;
 
     SnapshotWriter(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -194,20 +196,36 @@ class SnapshotWriter {
         long bytes = 0;
         for (int from = 0; from < missing.size(); from += BATCH) {
             var batch = missing.subList(from, Math.min(from + BATCH, missing.size()));
-            jdbc.batchUpdate(
-                    "insert into resource_body (digest, body, size_bytes) values (?, ?, ?)",
-                    batch,
-                    batch.size(),
-                    (statement, digest) -> {
-                        statement.setString(1, digest);
-                        statement.setBytes(2, built.body(digest));
-                        statement.setInt(3, built.size(digest));
-                    });
-            for (var digest : batch) {
-                bytes += Objects.requireNonNull(built.body(digest), "only digests with a body").length + 64;
+            var counts = jdbc.batchUpdate(insertBody(), batch, batch.size(), (statement, digest) -> {
+                statement.setString(1, digest);
+                statement.setBytes(2, built.body(digest));
+                statement.setInt(3, built.size(digest));
+            })[0];
+            for (int i = 0; i < batch.size(); i++) {
+                if (i >= counts.length || counts[i] != 0) {
+                    bytes += Objects.requireNonNull(built.body(batch.get(i)), "only digests with a body").length + 64;
+                }
             }
         }
         return bytes;
+    }
+
+    /**
+     * Inserts a body unless it is there: another collection (of another cluster, on this replica or
+     * another) may store the same content at the same moment, after this one looked. A plain insert
+     * would then fail the whole snapshot on the primary key.
+     */
+    private String insertBody() {
+        var sql = insertBody;
+        if (sql == null) {
+            var product = jdbc.execute((ConnectionCallback<String>)
+                    connection -> connection.getMetaData().getDatabaseProductName());
+            sql = "PostgreSQL".equals(product)
+                    ? "insert into resource_body (digest, body, size_bytes) values (?, ?, ?) on conflict (digest) do nothing"
+                    : "merge into resource_body key (digest) values (?, ?, ?)";
+            insertBody = sql;
+        }
+        return sql;
     }
 
     private Set<String> existingDigests(Set<String> candidates) {

@@ -27,7 +27,7 @@ class DemoSwitchTest {
             .withBean(UserService.class, () -> mock(UserService.class))
             .withBean(ClusterService.class, () -> mock(ClusterService.class))
             .withBean(CollectionService.class, () -> mock(CollectionService.class))
-            .withBean(BaseProperties.class, () -> new BaseProperties(ZoneOffset.UTC))
+            .withBean(BaseProperties.class, () -> new BaseProperties(ZoneOffset.UTC, java.time.Duration.ofMinutes(15)))
             .withBean("collectionExecutor", TaskExecutor.class, SyncTaskExecutor::new)
             .withBean(Clock.class, Clock::systemUTC)
             .withBean(WaiverService.class, () -> mock(WaiverService.class))
