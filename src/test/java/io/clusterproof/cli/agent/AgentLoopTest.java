@@ -110,8 +110,9 @@ class AgentLoopTest {
 
         var exit = command[0].run();
 
-        assertThat(exit).as(errors()).isZero();
-        assertThat(acted).containsOnlyKeys("asked", "changed", "down", "up");
+        var said = output() + errors();
+        assertThat(exit).as(said).isZero();
+        assertThat(acted).as(said).containsOnlyKeys("asked", "changed", "down", "up");
         var stored = stored();
         assertThat(stored).hasSize(4);
         assertThat(stored.get(2).objects())
@@ -184,6 +185,7 @@ class AgentLoopTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        assertThat(proxy.reachable()).as("the server is reachable").isEqualTo(!down);
     }
 
     private static boolean once(Map<String, Boolean> acted, String what) {

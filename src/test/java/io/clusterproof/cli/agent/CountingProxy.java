@@ -47,6 +47,15 @@ final class CountingProxy implements AutoCloseable {
         return sent.get();
     }
 
+    /** Whether a connection to the proxy's port is taken now. */
+    boolean reachable() {
+        try (var probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Refuses new connections and cuts the open ones, as a server that went away. */
     synchronized void down() throws IOException {
         if (listening != null) {
