@@ -8,9 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +36,7 @@ final class CountingProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final int port;
     private @Nullable ServerSocket listening;
+    private Future<?> acceptor = CompletableFuture.completedFuture(null);
 
     CountingProxy(int target) throws IOException {
         this.target = target;
@@ -61,6 +67,16 @@ final class CountingProxy implements AutoCloseable {
         if (listening != null) {
             listening.close();
             listening = null;
+            // a ServerSocket closed while another thread waits in accept() is only closed for good
+            // once that thread has left accept(): until then the port still takes connections
+            try {
+                acceptor.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("the proxy's port did not close", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while closing the proxy's port", e);
+            }
         }
         for (var socket : open) {
             socket.close();
@@ -79,7 +95,7 @@ final class CountingProxy implements AutoCloseable {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), on));
         listening = socket;
-        threads.execute(() -> accept(socket));
+        acceptor = threads.submit(() -> accept(socket));
         return socket;
     }
 
@@ -87,6 +103,10 @@ final class CountingProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 var client = socket.accept();
+                if (socket.isClosed()) {
+                    client.close();
+                    return;
+                }
                 var server = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.add(client);
                 open.add(server);
