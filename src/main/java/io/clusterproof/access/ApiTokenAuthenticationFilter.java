@@ -34,8 +34,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.startsWith(BEARER)) {
-            var check = tokens.authenticateInTransaction(
-                    header.substring(BEARER.length()).trim());
+            var presented = header.substring(BEARER.length()).trim();
+            // anything else, an agent's credential (cpa_) included, is refused without a database
+            // connection: many agents at once took the pool's connections here before their requests started
+            var check = presented.startsWith(ApiTokenService.PREFIX)
+                    ? tokens.authenticateInTransaction(presented)
+                    : ApiTokenService.Check.rejected(ApiTokenService.NOT_AN_API_TOKEN);
             if (check.token() != null) {
                 SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(check.token()));
             } else {

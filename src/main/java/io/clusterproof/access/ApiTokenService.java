@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokenService {
 
     static final String PREFIX = "cp_";
+    static final String NOT_AN_API_TOKEN = "This is not a ClusterProof API token.";
     private static final Duration MAX_LIFETIME = Duration.ofDays(366);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
 
@@ -132,7 +133,7 @@ public class ApiTokenService {
     /** Resolves a presented token and records its use. */
     Check authenticateInTransaction(String presented) {
         if (!presented.startsWith(PREFIX)) {
-            return Check.rejected("This is not a ClusterProof API token.");
+            return Check.rejected(NOT_AN_API_TOKEN);
         }
         var now = clock.instant();
         var token = tokens.findByTokenHash(hash(presented)).orElse(null);

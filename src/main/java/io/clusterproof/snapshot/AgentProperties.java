@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes largest body an agent may send, as JSON after decompression
  * @param maxBodiesPerRequest most bodies one upload request may carry
  * @param clockSkew how far in the future a manifest's {@code takenAt} may be, for clocks that drift
+ * @param maxRequestBytes largest request an agent may send, after gzip decompression: a manifest
+ *     takes some 160 bytes an object (40 MB for 250,000 objects)
  */
 @ConfigurationProperties("clusterproof.snapshot.agent")
 public record AgentProperties(
         @DefaultValue("24h") Duration registrationLifetime,
         @DefaultValue("16777216") int maxBodyBytes,
         @DefaultValue("2000") int maxBodiesPerRequest,
-        @DefaultValue("5m") Duration clockSkew) {}
+        @DefaultValue("5m") Duration clockSkew,
+        @DefaultValue("268435456") long maxRequestBytes) {}

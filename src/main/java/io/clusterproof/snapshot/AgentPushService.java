@@ -179,7 +179,7 @@ public class AgentPushService {
                     body == null ? null : body.body(),
                     body == null ? 0 : body.size());
         }
-        var run = runBook.start(agent.cluster().id(), RunTrigger.AGENT, agent.actor());
+        var run = runBook.startJoined(agent.cluster().id(), RunTrigger.AGENT, agent.actor());
         var provenance = Provenance.agent(
                 agent.cluster().name(), push.signature(), agent.credential().fingerprint(), manifest.digest());
         var snapshot = writer.write(
@@ -198,12 +198,11 @@ public class AgentPushService {
                         .withDetail("push " + pushId + " stored as snapshot " + snapshot.id() + ": "
                                 + snapshot.objects() + " objects, " + staged.size() + " new bodies, signed with key "
                                 + agent.credential().fingerprint()));
-        runBook.progress(run.id(), 1, 1, snapshot.objects());
-        runBook.finish(
+        runBook.finishJoined(
                 run.id(),
                 snapshot.status() == SnapshotStatus.PARTIAL ? RunStatus.PARTIAL : RunStatus.SUCCEEDED,
                 snapshot.id(),
-                null);
+                snapshot.objects());
         return snapshot;
     }
 

@@ -28,6 +28,21 @@ class RunBook {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     CollectionRun start(long clusterId, RunTrigger trigger, String requestedBy) {
+        return startHere(clusterId, trigger, requestedBy);
+    }
+
+    /**
+     * Starts a run in the caller's transaction, for work stored in one transaction (an agent's
+     * commit): the run and what it stored commit or roll back together, and the caller never holds
+     * a second connection, which many callers at once would take from each other until the pool is
+     * empty.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    CollectionRun startJoined(long clusterId, RunTrigger trigger, String requestedBy) {
+        return startHere(clusterId, trigger, requestedBy);
+    }
+
+    private CollectionRun startHere(long clusterId, RunTrigger trigger, String requestedBy) {
         var cluster = clusters.lockById(clusterId)
                 .orElseThrow(() -> new NotFoundException("Cluster " + clusterId + " does not exist."));
         if (runs.existsByClusterIdAndStatus(clusterId, RunStatus.RUNNING)) {
@@ -57,6 +72,15 @@ class RunBook {
     RunSummary finish(long runId, RunStatus status, @Nullable Long snapshotId, @Nullable String message) {
         var run = runs.findById(runId).orElseThrow();
         run.finish(status, snapshotId, message, clock.instant());
+        return run.summary();
+    }
+
+    /** Finishes a run started with {@link #startJoined}, in the same transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    RunSummary finishJoined(long runId, RunStatus status, @Nullable Long snapshotId, int objects) {
+        var run = runs.findById(runId).orElseThrow();
+        run.progress(1, 1, objects, clock.instant());
+        run.finish(status, snapshotId, null, clock.instant());
         return run.summary();
     }
 

@@ -2,6 +2,7 @@ package io.clusterproof.snapshot;
 
 import io.clusterproof.base.SqlTime;
 import java.nio.charset.StandardCharsets;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,15 +12,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,11 +42,34 @@ class SnapshotWriter {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
-    private volatile @Nullable String insertBody;
+    private final String insertBody;
 
     SnapshotWriter(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
+        this.insertBody = insertBodyStatement(jdbc);
+    }
+
+    /**
+     * Bodies are shared by digest, and clusters deployed from one chart hold many equal ones: two
+     * snapshots stored at once often insert the same new body. A plain insert of the second then
+     * fails on the primary key once the first commits; these wait for the first and then keep its
+     * row. Each database has its own words for that. Bodies go in in digest order, so two such
+     * writers never wait for each other in a circle.
+     */
+    private static String insertBodyStatement(JdbcTemplate jdbc) {
+        String product;
+        try {
+            product = JdbcUtils.extractDatabaseMetaData(
+                    Objects.requireNonNull(jdbc.getDataSource(), "a JdbcTemplate with a DataSource"),
+                    DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("the database's product name cannot be read", e);
+        }
+        return product.toLowerCase(Locale.ROOT).contains("h2")
+                // H2 has no ON CONFLICT; its MERGE waits for the other insert and rewrites the same bytes
+                ? "merge into resource_body key (digest) values (?, ?, ?)"
+                : "insert into resource_body (digest, body, size_bytes) values (?, ?, ?) on conflict (digest) do nothing";
     }
 
     /** Digests of the cluster's latest objects, so a collection compresses only what is new. */
@@ -196,36 +222,16 @@ class SnapshotWriter {
         long bytes = 0;
         for (int from = 0; from < missing.size(); from += BATCH) {
             var batch = missing.subList(from, Math.min(from + BATCH, missing.size()));
-            var counts = jdbc.batchUpdate(insertBody(), batch, batch.size(), (statement, digest) -> {
+            jdbc.batchUpdate(insertBody, batch, batch.size(), (statement, digest) -> {
                 statement.setString(1, digest);
                 statement.setBytes(2, built.body(digest));
                 statement.setInt(3, built.size(digest));
-            })[0];
-            for (int i = 0; i < batch.size(); i++) {
-                if (i >= counts.length || counts[i] != 0) {
-                    bytes += Objects.requireNonNull(built.body(batch.get(i)), "only digests with a body").length + 64;
-                }
+            });
+            for (var digest : batch) {
+                bytes += Objects.requireNonNull(built.body(digest), "only digests with a body").length + 64;
             }
         }
         return bytes;
-    }
-
-    /**
-     * Inserts a body unless it is there: another collection (of another cluster, on this replica or
-     * another) may store the same content at the same moment, after this one looked. A plain insert
-     * would then fail the whole snapshot on the primary key.
-     */
-    private String insertBody() {
-        var sql = insertBody;
-        if (sql == null) {
-            var product = jdbc.execute((ConnectionCallback<String>)
-                    connection -> connection.getMetaData().getDatabaseProductName());
-            sql = "PostgreSQL".equals(product)
-                    ? "insert into resource_body (digest, body, size_bytes) values (?, ?, ?) on conflict (digest) do nothing"
-                    : "merge into resource_body key (digest) values (?, ?, ?)";
-            insertBody = sql;
-        }
-        return sql;
     }
 
     private Set<String> existingDigests(Set<String> candidates) {

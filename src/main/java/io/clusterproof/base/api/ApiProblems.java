@@ -98,6 +98,12 @@ class ApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        // a limit passed while the body was read (an inflating request): Jackson wraps what the stream threw
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof TooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         if (e.getCause() instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             var field = mismatch.getPath().stream()

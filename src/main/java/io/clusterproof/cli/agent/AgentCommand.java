@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code agent}: registers once with a registration token, then collects the cluster and pushes
@@ -30,16 +30,25 @@ public final class AgentCommand {
     static final int USAGE_ERROR = 2;
     static final int REFUSED = 3;
 
+    /** Kubernetes kills a pod 30 seconds after SIGTERM by default. */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(25);
+
     private final AgentOptions options;
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private final AgentLoop.@Nullable Pause pause;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile @Nullable AgentLoop loop;
 
-    AgentCommand(AgentOptions options, PrintStream out, PrintStream err, Clock clock) {
+    /** @param pause how the long run waits; null to wait in real time */
+    AgentCommand(AgentOptions options, PrintStream out, PrintStream err, Clock clock, AgentLoop.@Nullable Pause pause) {
         this.options = options;
         this.out = out;
         this.err = err;
         this.clock = clock;
+        this.pause = pause;
     }
 
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -51,10 +60,23 @@ public final class AgentCommand {
             err.print("Usage:\n" + USAGE);
             return USAGE_ERROR;
         }
-        return new AgentCommand(options, out, err, Clock.systemUTC()).run();
+        var command = new AgentCommand(options, out, err, Clock.systemUTC(), null);
+        if (!options.once() && !options.registerOnly()) {
+            // a stopped pod (SIGTERM) ends the run between two steps, not half way through a push
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> command.stopAndWait(STOP_PATIENCE), "agent-stop"));
+        }
+        return command.run();
     }
 
     int run() {
+        try {
+            return runRegistered();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int runRegistered() {
         AgentState.Registration registration;
         try {
             registration = registration();
@@ -73,47 +95,40 @@ public final class AgentCommand {
         if (options.once()) {
             return collectAndPush(server, registration);
         }
-        return runOnSchedule(server, registration);
+        var scheduled = new AgentLoop(
+                options.server(),
+                server,
+                () -> collectAndPush(server, registration),
+                options.interval(),
+                options.poll(),
+                out,
+                err,
+                clock,
+                pause);
+        loop = scheduled;
+        if (stopRequested) {
+            scheduled.stop();
+        }
+        return scheduled.run();
     }
 
-    /** Collects every interval and whenever a poll says the server asked; stops only when refused. */
-    private int runOnSchedule(AgentServer server, AgentState.Registration registration) {
-        var stopped = new CountDownLatch(1);
-        var outcome = new AtomicInteger(0);
-        var work = Executors.newSingleThreadScheduledExecutor();
-        Runnable collect = () -> {
-            if (collectAndPush(server, registration) == REFUSED) {
-                outcome.set(REFUSED);
-                stopped.countDown();
-            }
-        };
-        work.scheduleWithFixedDelay(collect, 0, options.interval().toMillis(), TimeUnit.MILLISECONDS);
-        work.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        if (server.collectionRequested()) {
-                            out.println("The server asked for a collection.");
-                            collect.run();
-                        }
-                    } catch (AgentServer.Failure e) {
-                        err.println("clusterproof agent: poll failed: " + e.getMessage());
-                        if (e.credentialRefused()) {
-                            outcome.set(REFUSED);
-                            stopped.countDown();
-                        }
-                    }
-                },
-                options.poll().toMillis(),
-                options.poll().toMillis(),
-                TimeUnit.MILLISECONDS);
+    /** Ends a long run between two steps; returns once it has ended, or after {@code patience}. */
+    void stopAndWait(Duration patience) {
+        stop();
         try {
-            stopped.await();
+            finished.await(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            work.shutdownNow();
         }
-        return outcome.get();
+    }
+
+    /** Ends a long run between two steps, without waiting. */
+    void stop() {
+        stopRequested = true;
+        var running = loop;
+        if (running != null) {
+            running.stop();
+        }
     }
 
     int collectAndPush(AgentServer server, AgentState.Registration registration) {
