@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * -Pbenchmark verify}.
  */
 @WebIntegrationTest
-class FleetBenchmark {
+class AgentFleetBenchmark {
 
     static final int AGENTS = Integer.getInteger("benchmark.agents", 50);
 
