@@ -109,16 +109,47 @@ public class AssessmentQueries {
                 .findFirst();
     }
 
-    /** The newest assessment of the cluster's main lineage. */
+    /** The newest assessment of the cluster's main lineage, as the stored latest posture names it. */
     public Optional<AssessmentSummary> latest(long clusterId) {
         return jdbc
                 .query(
-                        "select " + ASSESSMENT_COLUMNS + " from assessment where cluster_id = ? and lineage = 0 "
-                                + "order by id desc fetch first 1 rows only",
+                        "select " + ASSESSMENT_COLUMNS + " from assessment where id = "
+                                + "(select assessment_id from cluster_posture where cluster_id = ?)",
                         SUMMARY,
                         clusterId)
                 .stream()
                 .findFirst();
+    }
+
+    /**
+     * The latest posture of each of these clusters that has one: its newest main-lineage assessment
+     * and that assessment's framework scores, read through the stored latest posture in two queries
+     * however many clusters there are.
+     */
+    public Map<Long, LatestPosture> latestPostures(Collection<Long> clusterIds) {
+        var postures = new HashMap<Long, LatestPosture>();
+        var ids = List.copyOf(clusterIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            var in = String.join(",", Collections.nCopies(batch.size(), "?"));
+            var summaries = jdbc.query(
+                    "select " + ASSESSMENT_COLUMNS + " from assessment where id in "
+                            + "(select assessment_id from cluster_posture where cluster_id in (" + in + "))",
+                    SUMMARY,
+                    batch.toArray());
+            var scores = new HashMap<Long, List<FrameworkScore>>();
+            jdbc.query(
+                    "select fs.* from cluster_posture p join framework_score fs on fs.assessment_id = p.assessment_id "
+                            + "where p.cluster_id in (" + in + ") order by fs.framework_id",
+                    rs -> {
+                        scores.computeIfAbsent(rs.getLong("assessment_id"), k -> new ArrayList<>())
+                                .add(SCORE.mapRow(rs, 0));
+                    },
+                    batch.toArray());
+            summaries.forEach(a -> postures.put(
+                    a.clusterId(), new LatestPosture(a, List.copyOf(scores.getOrDefault(a.id(), List.of())))));
+        }
+        return postures;
     }
 
     /** The main-lineage assessment of a snapshot; the latest when the snapshot was assessed again since. */

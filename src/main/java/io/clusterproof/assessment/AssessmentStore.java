@@ -19,8 +19,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an assessment: its row, the framework scores and control results, and the findings as
- * version rows (unchanged findings cost nothing). Called inside the caller's transaction.
+ * Writes an assessment: its row, the framework scores and control results, the findings as
+ * version rows (unchanged findings cost nothing), and for the main lineage the cluster's latest
+ * posture. Called inside the caller's transaction.
  */
 @Component
 class AssessmentStore {
@@ -139,6 +140,9 @@ class AssessmentStore {
             current.clear();
             storeScores(id, header, scores);
             storeControls(id, controls);
+            if (header.mainLineage()) {
+                storeLatest(id, header);
+            }
             jdbc.update(
                     "update assessment set finding_count = ?, duration_ms = ?, assessed_at = ? where id = ?",
                     findings,
@@ -200,6 +204,30 @@ class AssessmentStore {
                 s.setInt(i++, bySeverity.totalChecks());
             }
         });
+    }
+
+    /**
+     * Points the cluster's stored latest posture at this assessment. Main-lineage assessments of a
+     * cluster are stored one at a time (the cursor row is locked), each with a higher id.
+     */
+    private void storeLatest(long id, Header header) {
+        var takenAt = SqlTime.of(header.takenAt());
+        var updated = jdbc.update(
+                "update cluster_posture set assessment_id = ?, snapshot_taken_at = ? where cluster_id = ? "
+                        + "and assessment_id < ?",
+                id,
+                takenAt,
+                header.clusterId(),
+                id);
+        if (updated == 0) {
+            jdbc.update(
+                    "insert into cluster_posture (cluster_id, assessment_id, snapshot_taken_at) select ?, ?, ? "
+                            + "where not exists (select 1 from cluster_posture where cluster_id = ?)",
+                    header.clusterId(),
+                    id,
+                    takenAt,
+                    header.clusterId());
+        }
     }
 
     private void storeControls(long id, List<ControlResult> controls) {

@@ -6,6 +6,8 @@ import io.clusterproof.base.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +61,23 @@ public class SnapshotReader {
                 .findFirst();
     }
 
+    /** The latest snapshot of each of these clusters that has one, by cluster id, in one query a 500 clusters. */
+    public Map<Long, SnapshotSummary> latestOfEach(Collection<Long> clusterIds) {
+        var latest = new HashMap<Long, SnapshotSummary>();
+        var ids = List.copyOf(clusterIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.query(
+                            "select " + SNAPSHOT_COLUMNS + " from snapshot where id in (select (select max(s.id) from "
+                                    + "snapshot s where s.cluster_id = c.id) from cluster c where c.id in ("
+                                    + String.join(",", Collections.nCopies(batch.size(), "?")) + "))",
+                            SUMMARY,
+                            batch.toArray())
+                    .forEach(s -> latest.put(s.clusterId(), s));
+        }
+        return latest;
+    }
+
     /** The id of the cluster's first snapshot after the given one; empty when there is none yet. */
     public Optional<Long> nextAfter(long clusterId, long snapshotId) {
         return jdbc
@@ -86,6 +105,20 @@ public class SnapshotReader {
                 "select kind, reason from snapshot_missing_kind where snapshot_id = ? order by kind",
                 (rs, i) -> new MissingKind(rs.getString(1), rs.getString(2)),
                 snapshotId);
+    }
+
+    /** The kinds each cluster's latest snapshot lacks, by cluster id; clusters whose latest lacks none are absent. */
+    public Map<Long, List<MissingKind>> latestMissingKindsOfEachCluster() {
+        var missing = new HashMap<Long, List<MissingKind>>();
+        jdbc.query("""
+                select s.cluster_id, m.kind, m.reason from snapshot_missing_kind m join snapshot s on s.id = m.snapshot_id
+                where m.snapshot_id in (select (select max(s2.id) from snapshot s2 where s2.cluster_id = c.id) from cluster c)
+                order by s.cluster_id, m.kind
+                """, rs -> {
+            missing.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new MissingKind(rs.getString(2), rs.getString(3)));
+        });
+        return missing;
     }
 
     public List<MissingKind> latestMissingKinds(long clusterId) {

@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The auditor's first page: for each cluster and framework, the control score, the resource score
+ * The auditor's first page: the fleet, a row per cluster with how fresh its evidence is and each
+ * framework's control score; and for one cluster, each framework's control score, resource score
  * and automated coverage with their formulas, counts by status, the trend over 90 days, and how
  * fresh the evidence is.
  */
@@ -93,14 +94,33 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         add(new ScopeBar(resolved, state, true, assessments, time, this::change));
-        var shown = resolved.cluster() == null ? resolved.clusters() : List.of(resolved.cluster());
-        for (var cluster : shown) {
-            var assessment = resolved.cluster() != null
-                    ? resolved.assessment()
-                    : assessments.latest(cluster.id()).orElse(null);
-            add(createClusterSection(
-                    cluster, assessment, resolved.cluster() != null ? resolved.namespaces() : List.of()));
+        var cluster = resolved.cluster();
+        if (cluster == null) {
+            add(createFleet(resolved.clusters()));
+        } else {
+            add(createClusterSection(cluster, resolved.assessment(), resolved.namespaces()));
         }
+    }
+
+    /** Every cluster as a row of a lazy grid; a cluster's cards, trends and drift links are one click away. */
+    private Component createFleet(List<ClusterSummary> clusters) {
+        var count = new Span(
+                clusters.size() == 1
+                        ? "1 cluster. Open it for its scores by framework, trends and drift."
+                        : clusters.size() + " clusters. Open one for its scores by framework, trends and drift.");
+        count.addClassName("cp-muted");
+        var grid = new FleetGrid(
+                clusters,
+                catalog.frameworks(),
+                assessments,
+                snapshots,
+                time,
+                clock,
+                cluster -> change(state.withCluster(cluster.id())));
+        var fleet = new VerticalLayout(count, grid);
+        fleet.setPadding(false);
+        fleet.setWidthFull();
+        return fleet;
     }
 
     private void change(PostureState next) {
