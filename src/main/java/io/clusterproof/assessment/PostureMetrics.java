@@ -4,7 +4,11 @@ import io.clusterproof.snapshot.ClusterService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +33,8 @@ class PostureMetrics {
     private final MultiGauge findings;
     private final JdbcTemplate jdbc;
     private volatile String shown = "";
+    private volatile Map<Tags, Double> scoreValues = Map.of();
+    private volatile Map<Tags, Double> findingValues = Map.of();
 
     PostureMetrics(AssessmentQueries assessments, ClusterService clusters, MeterRegistry registry, JdbcTemplate jdbc) {
         this.assessments = assessments;
@@ -74,8 +80,8 @@ class PostureMetrics {
 
     synchronized void refresh() {
         shown = latestMainAssessments();
-        var scoreRows = new ArrayList<MultiGauge.Row<?>>();
-        var findingRows = new ArrayList<MultiGauge.Row<?>>();
+        var newScores = new LinkedHashMap<Tags, Double>();
+        var newFindings = new LinkedHashMap<Tags, Double>();
         for (var cluster : clusters.list()) {
             var latest = assessments.latest(cluster.id()).orElse(null);
             if (latest == null) {
@@ -84,20 +90,30 @@ class PostureMetrics {
             for (var score : assessments.scores(latest.id())) {
                 var tags = Tags.of("cluster", cluster.name(), "framework", score.frameworkId());
                 if (score.scored()) {
-                    scoreRows.add(MultiGauge.Row.of(tags.and("type", "control"), score.controlScore()));
-                    scoreRows.add(MultiGauge.Row.of(tags.and("type", "verified"), score.verifiedShare()));
+                    newScores.put(tags.and("type", "control"), score.controlScore());
+                    newScores.put(tags.and("type", "verified"), score.verifiedShare());
                 }
-                scoreRows.add(MultiGauge.Row.of(tags.and("type", "resource"), score.resourceScore()));
-                scoreRows.add(MultiGauge.Row.of(tags.and("type", "coverage"), score.coverage()));
+                newScores.put(tags.and("type", "resource"), score.resourceScore());
+                newScores.put(tags.and("type", "coverage"), score.coverage());
             }
             var total = assessments.countsByCheck(latest.id(), FindingFilter.all()).values().stream()
                     .reduce(StatusCounts.NONE, StatusCounts::plus);
             for (var status : FindingStatus.values()) {
-                findingRows.add(MultiGauge.Row.of(
-                        Tags.of("cluster", cluster.name(), "status", status.name()), total.of(status)));
+                newFindings.put(Tags.of("cluster", cluster.name(), "status", status.name()), (double) total.of(status));
             }
         }
-        scores.register(scoreRows, true);
-        findings.register(findingRows, true);
+        // the values change in place; a gauge is added or removed only when its labels come or go.
+        // Re-registering every gauge (overwrite) let a scrape at that moment see a label set twice.
+        scoreValues = newScores;
+        findingValues = newFindings;
+        scores.register(rows(newScores.keySet(), () -> scoreValues), false);
+        findings.register(rows(newFindings.keySet(), () -> findingValues), false);
+    }
+
+    private static List<MultiGauge.Row<?>> rows(Set<Tags> labels, Supplier<Map<Tags, Double>> values) {
+        return labels.stream()
+                .<MultiGauge.Row<?>>map(tags ->
+                        MultiGauge.Row.of(tags, values, v -> v.get().getOrDefault(tags, Double.NaN)))
+                .toList();
     }
 }
