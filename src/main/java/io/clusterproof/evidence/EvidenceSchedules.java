@@ -61,19 +61,29 @@ public class EvidenceSchedules {
         this.clock = clock;
     }
 
-    /** What a new schedule starts with: weekly, the configured period and retention, every framework. */
+    /**
+     * What a new schedule starts with: weekly, the configured period and retention, every framework,
+     * and every cluster unless the fleet is larger than one pack covers (then none, to be chosen).
+     */
     @RolesAllowed({Role.AUDITOR_NAME, Role.OFFICER_NAME, Role.ADMIN_NAME})
     @Transactional(readOnly = true)
     public ScheduleDefinition defaults() {
         return new ScheduleDefinition(
                 "Weekly evidence",
-                clusters.list().stream().map(c -> c.id()).toList(),
+                everyClusterIfOnePackCovers(),
                 catalog.frameworks().stream().map(f -> f.id()).toList(),
                 properties.defaultSchedule(),
                 properties.defaultPeriodDays(),
                 properties.retentionDays(),
                 List.of(),
                 true);
+    }
+
+    private List<Long> everyClusterIfOnePackCovers() {
+        var all = clusters.list();
+        return all.size() <= ExportRequest.MAX_CLUSTERS
+                ? all.stream().map(c -> c.id()).toList()
+                : List.of();
     }
 
     @RolesAllowed({Role.AUDITOR_NAME, Role.OFFICER_NAME, Role.ADMIN_NAME})

@@ -32,6 +32,11 @@ public record ScheduleDefinition(
                 name, clusterIds, frameworkIds, cron, periodDays, retentionDays, recipients, enabled);
     }
 
+    public ScheduleDefinition withClusters(List<Long> clusterIds) {
+        return new ScheduleDefinition(
+                name, clusterIds, frameworkIds, cron, periodDays, retentionDays, recipients, enabled);
+    }
+
     /** A short summary for the audit log. */
     String auditState() {
         return "clusters=" + clusterIds + ", frameworks=" + frameworkIds + ", cron=" + cron + ", periodDays="
