@@ -300,6 +300,15 @@ public class AgentPushService {
         return push;
     }
 
+    /**
+     * Whether the server issued this credential, revoked or not: what a request must show before
+     * its body is read. A revoked agent gets further, to be refused and audited by name.
+     */
+    @Transactional(readOnly = true)
+    public boolean knows(String presented) {
+        return registry.credential(AgentService.hash(presented.strip())).isPresent();
+    }
+
     private Agent authenticate(String presented) {
         var credential =
                 registry.credential(AgentService.hash(presented.strip())).orElse(null);

@@ -1,5 +1,6 @@
 package io.clusterproof.snapshot;
 
+import io.clusterproof.base.InsertIfAbsent;
 import io.clusterproof.base.SqlTime;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,9 +39,12 @@ class AgentStaging {
     private static final String PUSH_COLUMNS = "id, cluster_id, credential_id, signature, manifest, snapshot_id";
 
     private final JdbcTemplate jdbc;
+    private final String insertStaged;
 
     AgentStaging(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.insertStaged = InsertIfAbsent.statement(
+                jdbc, "agent_staged_body", "credential_id, digest", "credential_id, digest, body, size_bytes");
     }
 
     Optional<Push> push(long credentialId, String manifestDigest) {
@@ -103,13 +107,12 @@ class AgentStaging {
                 "select digest from agent_staged_body where credential_id = ?", String.class, credentialId));
     }
 
+    /**
+     * Stages a body; one staged already is kept. An upload retried on another instance while the
+     * first attempt is still being stored stages the same bodies twice, and both succeed.
+     */
     void stage(long credentialId, String digest, byte[] gzippedBody, int size) {
-        jdbc.update(
-                "insert into agent_staged_body (credential_id, digest, body, size_bytes) values (?, ?, ?, ?)",
-                credentialId,
-                digest,
-                gzippedBody,
-                size);
+        jdbc.update(insertStaged, credentialId, digest, gzippedBody, size);
     }
 
     Map<String, Staged> staged(long credentialId, Set<String> wanted) {

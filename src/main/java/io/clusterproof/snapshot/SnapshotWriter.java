@@ -1,8 +1,8 @@
 package io.clusterproof.snapshot;
 
+import io.clusterproof.base.InsertIfAbsent;
 import io.clusterproof.base.SqlTime;
 import java.nio.charset.StandardCharsets;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,8 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,24 +49,11 @@ class SnapshotWriter {
 
     /**
      * Bodies are shared by digest, and clusters deployed from one chart hold many equal ones: two
-     * snapshots stored at once often insert the same new body. A plain insert of the second then
-     * fails on the primary key once the first commits; these wait for the first and then keep its
-     * row. Each database has its own words for that. Bodies go in in digest order, so two such
-     * writers never wait for each other in a circle.
+     * snapshots stored at once often insert the same new body, and the second keeps the first's
+     * row. Bodies go in in digest order, so two such writers never wait for each other in a circle.
      */
     private static String insertBodyStatement(JdbcTemplate jdbc) {
-        String product;
-        try {
-            product = JdbcUtils.extractDatabaseMetaData(
-                    Objects.requireNonNull(jdbc.getDataSource(), "a JdbcTemplate with a DataSource"),
-                    DatabaseMetaData::getDatabaseProductName);
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("the database's product name cannot be read", e);
-        }
-        return product.toLowerCase(Locale.ROOT).contains("h2")
-                // H2 has no ON CONFLICT; its MERGE waits for the other insert and rewrites the same bytes
-                ? "merge into resource_body key (digest) values (?, ?, ?)"
-                : "insert into resource_body (digest, body, size_bytes) values (?, ?, ?) on conflict (digest) do nothing";
+        return InsertIfAbsent.statement(jdbc, "resource_body", "digest", "digest, body, size_bytes");
     }
 
     /** Digests of the cluster's latest objects, so a collection compresses only what is new. */

@@ -34,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Agents")
 class AgentApi {
 
-    private static final String BEARER = "Bearer ";
-
     private final AgentService agents;
     private final AgentPushService pushes;
 
@@ -109,16 +107,16 @@ class AgentApi {
     }
 
     private static String credential(@Nullable String authorization) {
-        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+        var credential = AgentCredentials.presented(authorization);
+        if (credential == null) {
             throw new AgentCredentialMissing();
         }
-        return authorization.substring(BEARER.length()).trim();
+        return credential;
     }
 
     @ExceptionHandler(AgentCredentialMissing.class)
     ProblemDetail missing(AgentCredentialMissing e) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNAUTHORIZED, "Send the agent's credential as Authorization: Bearer cpa_...");
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, AgentCredentials.MISSING);
         problem.setTitle("Unauthenticated");
         return problem;
     }

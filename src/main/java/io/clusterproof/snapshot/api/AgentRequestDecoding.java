@@ -1,7 +1,9 @@
 package io.clusterproof.snapshot.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterproof.base.TooLargeException;
 import io.clusterproof.snapshot.AgentProperties;
+import io.clusterproof.snapshot.AgentPushService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,16 +35,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * out: past {@code clusterproof.snapshot.agent.max-request-bytes} the request is refused with 413
  * and a message saying so, so a small request that inflates to gigabytes (a gzip bomb) costs the
  * server no more than the limit. Uncompressed requests are held to the same limit.
+ *
+ * <p>Only a known agent gets that far: a request without a credential the server issued is
+ * refused with 401 before a byte of its body is read. A registration, the one request a stranger
+ * may make, holds a token and a public key, and is held to {@value #REGISTRATION_LIMIT} bytes.
  */
 @Component
 class AgentRequestDecoding extends OncePerRequestFilter {
 
     private static final String PREFIX = "/api/v1/agent/";
+    private static final String REGISTRATIONS = PREFIX + "registrations";
+    static final int REGISTRATION_LIMIT = 64 * 1024;
 
     private final AgentProperties properties;
+    private final AgentPushService pushes;
+    private final ObjectMapper json;
 
-    AgentRequestDecoding(AgentProperties properties) {
+    AgentRequestDecoding(AgentProperties properties, AgentPushService pushes, ObjectMapper json) {
         this.properties = properties;
+        this.pushes = pushes;
+        this.json = json;
     }
 
     @Override
@@ -52,8 +65,23 @@ class AgentRequestDecoding extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        var registration = request.getRequestURI().equals(REGISTRATIONS);
+        if (!registration) {
+            var credential = AgentCredentials.presented(request.getHeader(HttpHeaders.AUTHORIZATION));
+            if (credential == null) {
+                problem(response, HttpStatus.UNAUTHORIZED, "Unauthenticated", AgentCredentials.MISSING);
+                return;
+            }
+            if (!pushes.knows(credential)) {
+                problem(response, HttpStatus.UNAUTHORIZED, "Unauthenticated", AgentCredentials.UNKNOWN);
+                return;
+            }
+        }
         var encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
-        var limit = properties.maxRequestBytes();
+        var limit = registration ? REGISTRATION_LIMIT : properties.maxRequestBytes();
+        var setting = registration
+                ? "a registration holds a token and a public key"
+                : "clusterproof.snapshot.agent.max-request-bytes";
         var what = "The request to " + request.getRequestURI();
         if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
             chain.doFilter(
@@ -61,8 +89,7 @@ class AgentRequestDecoding extends OncePerRequestFilter {
                             request,
                             false,
                             limit,
-                            what + " is larger than " + mib(limit)
-                                    + " (clusterproof.snapshot.agent.max-request-bytes); it is refused."),
+                            what + " is larger than " + size(limit) + " (" + setting + "); it is refused."),
                     response);
         } else if (encoding.trim().toLowerCase(Locale.ROOT).equals("gzip")) {
             chain.doFilter(
@@ -70,23 +97,34 @@ class AgentRequestDecoding extends OncePerRequestFilter {
                             request,
                             true,
                             limit,
-                            what + " expands past " + mib(limit)
-                                    + " once decompressed (clusterproof.snapshot.agent.max-request-bytes);"
-                                    + " it is refused."),
+                            what + " expands past " + size(limit) + " once decompressed (" + setting
+                                    + "); it is refused."),
                     response);
         } else {
-            response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter()
-                    .write("{\"title\":\"Unsupported encoding\",\"status\":415,\"detail\":\"Content-Encoding "
-                            + encoding.replaceAll("[^A-Za-z0-9 ,._-]", "")
-                            + " is not supported; send gzip or no Content-Encoding.\"}");
+            problem(
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported encoding",
+                    "Content-Encoding " + encoding.replaceAll("[^A-Za-z0-9 ,._-]", "")
+                            + " is not supported; send gzip or no Content-Encoding.");
         }
     }
 
-    private static String mib(long bytes) {
-        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
+    private void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getWriter(), problem);
+    }
+
+    private static String size(long bytes) {
+        if (bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        return bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
     }
 
     /** The request as the endpoint reads it: inflated if it was compressed, and counted. */
