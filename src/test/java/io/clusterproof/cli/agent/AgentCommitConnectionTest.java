@@ -2,17 +2,13 @@ package io.clusterproof.cli.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clusterproof.snapshot.AgentCollection;
-import io.clusterproof.snapshot.AgentKeys;
 import io.clusterproof.snapshot.AgentService;
 import io.clusterproof.snapshot.MockApiServer;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotStatus;
 import io.clusterproof.snapshot.TestClusters;
-import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.SyntheticCluster;
 import java.nio.file.Path;
-import java.time.Clock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,18 +52,14 @@ class AgentCommitConnectionTest {
     void an_agent_pushes_with_a_single_connection_left_in_the_pool() throws Exception {
         try (var api = new MockApiServer()) {
             api.load(new SyntheticCluster(2, 2, 2).objects());
-            var cluster = clusters.agent("one-connection");
-            var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
-                    .token();
-            var keys = AgentKeys.generate();
-            var url = "http://127.0.0.1:" + port;
-            var registered = new AgentServer(url).register(token, AgentKeys.encode(keys.getPublic()));
-            var collection = AgentCollection.collect(cluster.id(), api.kubeconfig(directory), null, Clock.systemUTC());
+            var fixture =
+                    new AgentFixture("http://127.0.0.1:" + port, clusters, agents, directory, "one-connection", api);
+            var agent = fixture.register();
+            var collection = agent.collect();
             AgentPusher.Report report;
 
             try (var heldElsewhere = dataSource.getConnection()) {
-                report = new AgentPusher(new AgentServer(url).withCredential(registered.credential()), 10)
-                        .push(collection, keys.getPrivate());
+                report = agent.pusher(10).push(collection, agent.key());
             }
 
             var snapshot = snapshots.summary(report.snapshotId()).orElseThrow();

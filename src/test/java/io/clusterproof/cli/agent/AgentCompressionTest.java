@@ -2,16 +2,13 @@ package io.clusterproof.cli.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clusterproof.snapshot.AgentCollection;
 import io.clusterproof.snapshot.AgentKeys;
 import io.clusterproof.snapshot.AgentProperties;
 import io.clusterproof.snapshot.AgentService;
-import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.MockApiServer;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotStatus;
 import io.clusterproof.snapshot.TestClusters;
-import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.SyntheticCluster;
 import io.clusterproof.support.WebIntegrationTest;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Map;
@@ -61,13 +57,13 @@ class AgentCompressionTest {
 
     private final MockApiServer api = new MockApiServer();
     private CountingProxy proxy;
-    private ClusterSummary cluster;
+    private AgentFixture fixture;
 
     @BeforeEach
-    void aClusterBehindACountingProxy() throws IOException {
+    void anAgentClusterPushingThroughACountingProxy() throws IOException {
         api.load(new SyntheticCluster(10, 5, 3).objects());
-        cluster = clusters.agent("gzip");
         proxy = new CountingProxy(port);
+        fixture = new AgentFixture(proxy.url(), clusters, agents, directory, "gzip", api);
     }
 
     @AfterEach
@@ -78,10 +74,10 @@ class AgentCompressionTest {
 
     @Test
     void the_manifest_and_the_bodies_go_over_the_wire_compressed() throws Exception {
-        var agent = register();
-        var collection = AgentCollection.collect(cluster.id(), api.kubeconfig(directory), null, Clock.systemUTC());
+        var agent = fixture.register();
+        var collection = agent.collect();
         var manifest = collection.manifest();
-        var signature = AgentKeys.sign(agent.registration().key(), manifest.canonicalBytes());
+        var signature = AgentKeys.sign(agent.key(), manifest.canonicalBytes());
         var plainManifest =
                 AgentServer.JSON.writeValueAsBytes(Map.of("manifest", manifest, "signature", signature)).length;
 
@@ -117,7 +113,7 @@ class AgentCompressionTest {
 
     @Test
     void a_request_that_inflates_past_the_limit_is_refused_with_a_message_saying_so() throws Exception {
-        var agent = register();
+        var agent = fixture.register();
         var bomb = gzipBomb(properties.maxRequestBytes() + (2 << 20));
         assertThat(bomb.length).as("a small request").isLessThan(1 << 20);
         var request = HttpRequest.newBuilder(URI.create(proxy.url() + "/api/v1/agent/pushes"))
@@ -138,7 +134,7 @@ class AgentCompressionTest {
 
     @Test
     void an_encoding_other_than_gzip_is_refused_by_name() throws Exception {
-        var agent = register();
+        var agent = fixture.register();
         var request = HttpRequest.newBuilder(URI.create(proxy.url() + "/api/v1/agent/pushes"))
                 .header("Authorization", "Bearer " + agent.registration().credential())
                 .header("Content-Type", "application/json")
@@ -164,18 +160,5 @@ class AgentCompressionTest {
             }
         }
         return out.toByteArray();
-    }
-
-    private record Agent(AgentState.Registration registration, AgentServer server) {}
-
-    private Agent register() {
-        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
-                .token();
-        var keys = AgentKeys.generate();
-        var registered = new AgentServer(proxy.url()).register(token, AgentKeys.encode(keys.getPublic()));
-        var state = new AgentState(directory.resolve("state"));
-        state.save(registered.clusterId(), registered.credential(), keys);
-        var registration = state.registration().orElseThrow();
-        return new Agent(registration, new AgentServer(proxy.url()).withCredential(registration.credential()));
     }
 }

@@ -1,15 +1,12 @@
 package io.clusterproof.cli.agent;
 
 import io.clusterproof.snapshot.AgentCollection;
-import io.clusterproof.snapshot.AgentKeys;
 import io.clusterproof.snapshot.AgentService;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.MockApiServer;
 import io.clusterproof.snapshot.TestClusters;
-import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.SyntheticCluster;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,22 +56,10 @@ public final class AgentFleet implements AutoCloseable {
                 apiServers.add(api);
             }
             int apiServer = apiServers.size() - 1;
-            var cluster = clusters.agent("fleet-" + i);
-            var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
-                    .token();
-            var keys = AgentKeys.generate();
-            var registered = new AgentServer(url).register(token, AgentKeys.encode(keys.getPublic()));
-            var state = new AgentState(directory.resolve("agent-" + i));
-            state.save(registered.clusterId(), registered.credential(), keys);
-            var registration = state.registration().orElseThrow();
-            var collection = AgentCollection.collect(
-                    cluster.id(), apiServers.get(apiServer).kubeconfig(directory), null, Clock.systemUTC());
-            members.add(new Member(
-                    cluster,
-                    apiServer,
-                    new AgentServer(url).withCredential(registration.credential()),
-                    registration,
-                    collection));
+            var fixture = new AgentFixture(url, clusters, agents, directory, "fleet-" + i, apiServers.get(apiServer));
+            var agent = fixture.register();
+            members.add(
+                    new Member(fixture.cluster(), apiServer, agent.server(), agent.registration(), agent.collect()));
         }
     }
 

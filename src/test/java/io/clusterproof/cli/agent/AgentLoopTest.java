@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clusterproof.snapshot.AgentService;
-import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.MockApiServer;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotSummary;
@@ -66,13 +65,13 @@ class AgentLoopTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private CountingProxy proxy;
-    private ClusterSummary cluster;
+    private AgentFixture fixture;
 
     @BeforeEach
-    void aClusterAndAProxyInFrontOfTheServer() throws IOException {
+    void anAgentClusterAndAProxyInFrontOfTheServer() throws IOException {
         api.load(new SyntheticCluster(2, 2, 2).objects());
-        cluster = clusters.agent("loop");
         proxy = new CountingProxy(port);
+        fixture = new AgentFixture(proxy.url(), clusters, agents, directory, "loop", api);
     }
 
     @AfterEach
@@ -92,7 +91,7 @@ class AgentLoopTest {
             clock.advance(wait);
             var stored = stored().size();
             if (stored == 1 && once(acted, "asked")) {
-                AsAdmin.admin(() -> agents.requestCollection(cluster.id()));
+                AsAdmin.admin(() -> agents.requestCollection(fixture.cluster().id()));
             } else if (stored == 2 && once(acted, "changed")) {
                 api.load(List.of(configMap("added-between-pushes")));
             } else if (stored == 3 && once(acted, "down")) {
@@ -156,21 +155,20 @@ class AgentLoopTest {
     }
 
     private AgentOptions options(String... schedule) {
-        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
-                .token();
+        var token = fixture.registrationToken();
         var args = new ArrayList<>(List.of(
                 "--server",
                 proxy.url(),
                 "--state",
                 directory.resolve("state").toString(),
                 "--kubeconfig",
-                api.kubeconfig(directory).toString()));
+                fixture.kubeconfig().toString()));
         args.addAll(List.of(schedule));
         return AgentOptions.parse(args, Map.of("CLUSTERPROOF_AGENT_TOKEN", token));
     }
 
     private List<SnapshotSummary> stored() {
-        return snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent().stream()
+        return snapshots.list(fixture.cluster().id(), PageRequest.of(0, 10)).getContent().stream()
                 .sorted(Comparator.comparing(SnapshotSummary::takenAt))
                 .toList();
     }

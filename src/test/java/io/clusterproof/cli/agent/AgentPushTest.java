@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clusterproof.evidence.EvidenceService;
 import io.clusterproof.evidence.ExportFormat;
 import io.clusterproof.evidence.ExportRequest;
-import io.clusterproof.snapshot.AgentCollection;
 import io.clusterproof.snapshot.AgentKeys;
 import io.clusterproof.snapshot.AgentManifest;
 import io.clusterproof.snapshot.AgentService;
@@ -29,7 +28,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -76,14 +74,14 @@ class AgentPushTest {
     Path directory;
 
     private final MockApiServer api = new MockApiServer();
-    private Path kubeconfig;
+    private AgentFixture fixture;
     private ClusterSummary cluster;
 
     @BeforeEach
-    void aClusterWithItsAgentRegistered() {
+    void anAgentClusterOnAMockApiServer() {
         api.load(new SyntheticCluster(2, 2, 2).objects());
-        kubeconfig = api.kubeconfig(directory);
-        cluster = clusters.agent("agent");
+        fixture = new AgentFixture(url(), clusters, agents, directory, "agent", api);
+        cluster = fixture.cluster();
     }
 
     @AfterEach
@@ -93,8 +91,7 @@ class AgentPushTest {
 
     @Test
     void the_agent_registers_and_pushes_a_complete_snapshot_signed_with_its_key() {
-        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
-                .token();
+        var token = fixture.registrationToken();
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
 
@@ -105,7 +102,7 @@ class AgentPushTest {
                         "--state",
                         directory.resolve("state").toString(),
                         "--kubeconfig",
-                        kubeconfig.toString(),
+                        fixture.kubeconfig().toString(),
                         "--once"),
                 Map.of("CLUSTERPROOF_AGENT_TOKEN", token),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -122,7 +119,7 @@ class AgentPushTest {
         assertThat(snapshot.provenance().describe())
                 .contains("signed by the agent of cluster " + cluster.name(), "key fingerprint " + fingerprint);
         // the same cluster collected by the server itself gives the very same snapshot digest
-        var live = clusters.kubeconfig("server-side", kubeconfig);
+        var live = clusters.kubeconfig("server-side", fixture.kubeconfig());
         var run = clusters.collect(live);
         var serverSide = snapshots.summary(run.snapshotId()).orElseThrow();
         assertThat(snapshot.digest()).isEqualTo(serverSide.digest());
@@ -146,15 +143,15 @@ class AgentPushTest {
 
     @Test
     void a_second_push_of_an_unchanged_cluster_sends_no_bodies() {
-        var agent = register();
-        var first = agent.pusher(50).push(collect(agent), agent.key());
-        var distinct = new HashSet<>(collect(agent).manifest().objects().stream()
+        var agent = fixture.register();
+        var first = agent.pusher(50).push(agent.collect(), agent.key());
+        var distinct = new HashSet<>(agent.collect().manifest().objects().stream()
                         .map(o -> o.digest())
                         .toList())
                 .size();
         assertThat(first.bodiesSent()).isEqualTo(distinct);
 
-        var second = agent.pusher(50).push(collect(agent), agent.key());
+        var second = agent.pusher(50).push(agent.collect(), agent.key());
 
         assertThat(second.bodiesMissing()).isZero();
         assertThat(second.bodiesSent()).isZero();
@@ -165,8 +162,8 @@ class AgentPushTest {
 
     @Test
     void a_push_cut_half_way_leaves_no_snapshot_and_resumes_with_what_is_still_missing() {
-        var agent = register();
-        var collection = collect(agent);
+        var agent = fixture.register();
+        var collection = agent.collect();
         var pusher = agent.pusher(3);
 
         assertThatThrownBy(() -> pusher.push(collection, agent.key(), sent -> {
@@ -195,8 +192,7 @@ class AgentPushTest {
 
     @Test
     void a_used_registration_token_is_refused() {
-        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
-                .token();
+        var token = fixture.registrationToken();
         var server = new AgentServer(url());
         server.register(token, AgentKeys.encode(AgentKeys.generate().getPublic()));
 
@@ -210,8 +206,7 @@ class AgentPushTest {
 
     @Test
     void an_expired_registration_token_is_refused() {
-        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), Duration.ofMinutes(5)))
-                .token();
+        var token = fixture.registrationToken(Duration.ofMinutes(5));
         jdbc.update("update agent_registration set expires_at = created_at where cluster_id = ?", cluster.id());
 
         assertThatThrownBy(() -> new AgentServer(url())
@@ -225,10 +220,10 @@ class AgentPushTest {
 
     @Test
     void a_revoked_credential_is_refused() {
-        var agent = register();
+        var agent = fixture.register();
         AsAdmin.admin(() -> agents.revoke(cluster.id()));
 
-        assertThatThrownBy(() -> agent.pusher(50).push(collect(agent), agent.key()))
+        assertThatThrownBy(() -> agent.pusher(50).push(agent.collect(), agent.key()))
                 .isInstanceOfSatisfying(
                         AgentServer.Failure.class,
                         f -> assertThat(f.credentialRefused()).isTrue())
@@ -254,8 +249,8 @@ class AgentPushTest {
 
     @Test
     void a_manifest_changed_after_signing_is_refused_and_audited() {
-        var agent = register();
-        var manifest = collect(agent).manifest();
+        var agent = fixture.register();
+        var manifest = agent.collect().manifest();
         var signature = AgentKeys.sign(agent.key(), manifest.canonicalBytes());
         var objects = new java.util.ArrayList<>(manifest.objects());
         objects.remove(0);
@@ -274,8 +269,8 @@ class AgentPushTest {
 
     @Test
     void a_body_that_does_not_match_its_digest_is_refused() {
-        var agent = register();
-        var collection = collect(agent);
+        var agent = fixture.register();
+        var collection = agent.collect();
         var manifest = collection.manifest();
         var offer = agent.server().offer(manifest, AgentKeys.sign(agent.key(), manifest.canonicalBytes()));
         var first = offer.missing().get(0);
@@ -299,8 +294,8 @@ class AgentPushTest {
 
     @Test
     void a_body_carrying_a_secret_value_is_refused_and_never_stored() throws Exception {
-        var agent = register();
-        var manifest = collect(agent).manifest();
+        var agent = fixture.register();
+        var manifest = agent.collect().manifest();
         var secret = new java.util.LinkedHashMap<String, Object>();
         secret.put("apiVersion", "v1");
         secret.put("kind", "Secret");
@@ -328,7 +323,7 @@ class AgentPushTest {
 
     @Test
     void collect_now_on_the_server_reaches_the_agent_at_its_next_poll_once() {
-        var agent = register();
+        var agent = fixture.register();
         assertThat(agent.server().collectionRequested()).isFalse();
 
         AsAdmin.admin(() -> agents.requestCollection(cluster.id()));
@@ -344,33 +339,6 @@ class AgentPushTest {
             gzip.write(bytes);
         }
         return java.util.Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
-    /** A registered agent as its state directory holds it, talking to the test's server. */
-    private record Agent(AgentState.Registration registration, AgentServer server) {
-
-        java.security.PrivateKey key() {
-            return registration.key();
-        }
-
-        AgentPusher pusher(int batchSize) {
-            return new AgentPusher(server, batchSize);
-        }
-    }
-
-    private Agent register() {
-        var token = AsAdmin.admin(() -> agents.createRegistration(cluster.id(), null))
-                .token();
-        var keys = AgentKeys.generate();
-        var registered = new AgentServer(url()).register(token, AgentKeys.encode(keys.getPublic()));
-        var state = new AgentState(directory.resolve("state-" + cluster.id()));
-        state.save(registered.clusterId(), registered.credential(), keys);
-        var registration = state.registration().orElseThrow();
-        return new Agent(registration, new AgentServer(url()).withCredential(registration.credential()));
-    }
-
-    private AgentCollection collect(Agent agent) {
-        return AgentCollection.collect(agent.registration().clusterId(), kubeconfig, null, Clock.systemUTC());
     }
 
     private String pdf(ClusterSummary cluster) {
