@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -132,15 +133,18 @@ final class LiveCollector {
 
     private static final String GONE = "410";
 
-    /** Lists every page of a kind; returns null on success, {@link #GONE} to restart, or the reason it failed. */
+    /**
+     * Lists every page of a kind; returns null on success, {@link #GONE} to restart, or the reason it
+     * failed. The next page is asked for before the objects of this one are handed over, so the
+     * API server answers (and the HTTP client reads) while this page is processed.
+     */
     private @Nullable String listAll(KindInfo kind, Consumer<Map<String, Object>> into) {
         String token = null;
+        var pending = send(pageUrl(kind, null));
         do {
-            var url = base + kind.listPath() + "?limit=" + properties.pageSize()
-                    + (token == null ? "" : "&continue=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
             HttpResponse<byte[]> response;
             try {
-                response = get(url);
+                response = await(pending);
             } catch (SourceUnreachableException e) {
                 return e.getMessage();
             }
@@ -156,15 +160,23 @@ final class LiveCollector {
             } catch (IOException e) {
                 return "the API server sent a list that is not valid JSON";
             }
+            var metadata = page.metadata() == null ? Map.<String, Object>of() : page.metadata();
+            token = metadata.get("continue") instanceof String next && !next.isEmpty() ? next : null;
+            if (token != null) {
+                pending = send(pageUrl(kind, token));
+            }
             if (page.items() != null) {
                 for (var item : page.items()) {
                     into.accept(withTypeMeta(item, kind));
                 }
             }
-            var metadata = page.metadata() == null ? Map.<String, Object>of() : page.metadata();
-            token = metadata.get("continue") instanceof String next && !next.isEmpty() ? next : null;
         } while (token != null);
         return null;
+    }
+
+    private String pageUrl(KindInfo kind, @Nullable String token) {
+        return base + kind.listPath() + "?limit=" + properties.pageSize()
+                + (token == null ? "" : "&continue=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
     /** List items come without apiVersion and kind; put them back, first, as kubectl shows them. */
@@ -186,21 +198,33 @@ final class LiveCollector {
     }
 
     private HttpResponse<byte[]> get(String url) {
+        return await(send(url));
+    }
+
+    private Request send(String url) {
         var http = client.getHttpClient();
         var request = http.newHttpRequestBuilder()
                 .uri(url)
                 .header("Accept", "application/json")
                 .build();
+        return new Request(url, http.sendAsync(request, byte[].class));
+    }
+
+    private record Request(String url, CompletableFuture<HttpResponse<byte[]>> response) {}
+
+    private HttpResponse<byte[]> await(Request request) {
         var budget = properties.requestTimeout().multipliedBy(properties.retries() + 2L);
         try {
-            return http.sendAsync(request, byte[].class).get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            return request.response().get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            request.response().cancel(true);
             throw new SourceUnreachableException(
-                    "timed out after " + (properties.retries() + 1) + " attempts at " + url);
+                    "timed out after " + (properties.retries() + 1) + " attempts at " + request.url());
         } catch (ExecutionException e) {
             var cause = e.getCause() == null ? e : e.getCause();
             throw new SourceUnreachableException(describe(cause) + " (" + base + ")", cause);
         } catch (InterruptedException e) {
+            request.response().cancel(true);
             Thread.currentThread().interrupt();
             throw new SourceUnreachableException("collection was interrupted");
         }

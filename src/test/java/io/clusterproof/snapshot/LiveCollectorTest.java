@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,55 @@ class LiveCollectorTest {
                 .hasSize(12 + 1);
         assertThat(api.dispatcher.listRequests).anyMatch(path -> path.contains("/pods?") && path.contains("continue="));
         assertThat(api.dispatcher.listRequests).allMatch(path -> path.contains("limit=7"));
+    }
+
+    /**
+     * The next page is asked for before this page's objects are processed, so the API server and
+     * the HTTP client work while the collector does. The sink holds the first pod of the first page
+     * until the server has been asked for the second (a collector that asks only after the page is
+     * processed never does, and the wait gives up).
+     */
+    @Test
+    void the_next_page_is_asked_for_while_this_one_is_processed() {
+        new SyntheticCluster(2, 3, 2).objects().forEach(this::load);
+        var askedWhileProcessing = new AtomicBoolean();
+        var sink = new ObjectSink() {
+            private boolean first = true;
+
+            @Override
+            public void accept(Map<String, Object> object) {
+                if (first && "Pod".equals(object.get("kind"))) {
+                    first = false;
+                    askedWhileProcessing.set(serverAskedFor("/pods?", "continue="));
+                }
+            }
+
+            @Override
+            public void discard(String group, String kind) {}
+        };
+
+        new LiveCollector(api.client(), properties).collect(sink, CollectionListener.NONE);
+
+        assertThat(askedWhileProcessing)
+                .as("the second page of pods asked for while the first is processed")
+                .isTrue();
+    }
+
+    private boolean serverAskedFor(String... parts) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (api.dispatcher.listRequests.stream()
+                    .anyMatch(path -> List.of(parts).stream().allMatch(path::contains))) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     @Test

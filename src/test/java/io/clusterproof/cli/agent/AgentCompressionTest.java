@@ -9,20 +9,18 @@ import io.clusterproof.snapshot.MockApiServer;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotStatus;
 import io.clusterproof.snapshot.TestClusters;
+import io.clusterproof.support.GzipBomb;
 import io.clusterproof.support.SyntheticCluster;
 import io.clusterproof.support.WebIntegrationTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +112,7 @@ class AgentCompressionTest {
     @Test
     void a_request_that_inflates_past_the_limit_is_refused_with_a_message_saying_so() throws Exception {
         var agent = fixture.register();
-        var bomb = gzipBomb(properties.maxRequestBytes() + (2 << 20));
+        var bomb = GzipBomb.of("{\"signature\":\"x\",\"manifest\":", properties.maxRequestBytes() + (2 << 20));
         assertThat(bomb.length).as("a small request").isLessThan(1 << 20);
         var request = HttpRequest.newBuilder(URI.create(proxy.url() + "/api/v1/agent/pushes"))
                 .header("Authorization", "Bearer " + agent.registration().credential())
@@ -146,19 +144,5 @@ class AgentCompressionTest {
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.body()).contains("Content-Encoding br is not supported");
-    }
-
-    /** The start of a push's JSON, then whitespace: it inflates to {@code bytes}. */
-    private static byte[] gzipBomb(long bytes) throws IOException {
-        var out = new ByteArrayOutputStream();
-        try (var gzip = new GZIPOutputStream(out, 1 << 16)) {
-            gzip.write("{\"signature\":\"x\",\"manifest\":".getBytes(StandardCharsets.UTF_8));
-            var spaces = new byte[1 << 20];
-            java.util.Arrays.fill(spaces, (byte) ' ');
-            for (long written = 0; written < bytes; written += spaces.length) {
-                gzip.write(spaces);
-            }
-        }
-        return out.toByteArray();
     }
 }
