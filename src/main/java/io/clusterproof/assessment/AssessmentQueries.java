@@ -18,15 +18,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AssessmentQueries {
 
+    private static final int STREAM_FETCH_SIZE = 1000;
     private static final String ASSESSMENT_COLUMNS =
             "id, cluster_id, snapshot_id, lineage, previous_id, snapshot_taken_at, "
                     + "assessed_at, catalog_digest, partial, requested_by, finding_count, duration_ms";
@@ -45,10 +49,14 @@ public class AssessmentQueries {
             + "coalesce(lt.snapshot_taken_at, latest.snapshot_taken_at)";
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
     private final Catalog catalog;
 
     AssessmentQueries(JdbcTemplate jdbc, Catalog catalog) {
         this.jdbc = jdbc;
+        this.streaming =
+                new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource(), "a JdbcTemplate with a DataSource"));
+        this.streaming.setFetchSize(STREAM_FETCH_SIZE);
         this.catalog = catalog;
     }
 
@@ -280,13 +288,39 @@ public class AssessmentQueries {
         args.addAll(where.args());
         args.add(offset);
         args.add(limit);
-        return jdbc.query(findingSelect() + " where " + where.sql() + """
-                 order by case f.status when 'FAIL' then 0 when 'ERROR' then 1 when 'UNKNOWN' then 2 when 'WAIVED' then 3
-                   when 'PASS' then 4 else 5 end,
-                   case f.severity when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end,
-                   f.check_id, f.kind, f.namespace, f.name
-                 offset ? rows fetch next ? rows only
-                """, FINDING, args.toArray());
+        return jdbc.query(
+                findingSelect() + " where " + where.sql() + WORST_FIRST + " offset ? rows fetch next ? rows only",
+                FINDING,
+                args.toArray());
+    }
+
+    private static final String WORST_FIRST = """
+             order by case f.status when 'FAIL' then 0 when 'ERROR' then 1 when 'UNKNOWN' then 2 when 'WAIVED' then 3
+               when 'PASS' then 4 else 5 end,
+               case f.severity when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end,
+               f.check_id, f.kind, f.namespace, f.name""";
+
+    /**
+     * Every finding the filter lets through, worst first as in {@link #findings}, handed over one at
+     * a time as the database returns them: for reading a whole assessment, which pages cannot do at
+     * scale (each page sorts every finding again and skips those before it; for the 230,000 failing
+     * findings of a 250,000-object cluster that took hours). Within a transaction, so that
+     * PostgreSQL streams the rows instead of sending them all at once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void eachFinding(long assessmentId, FindingFilter filter, Consumer<StoredFinding> action) {
+        var assessment = require(assessmentId);
+        var where = FindingWhere.of(assessment, filter);
+        var args = new ArrayList<Object>();
+        args.add(assessment.findingLineage());
+        args.addAll(where.args());
+        int[] row = {0};
+        streaming.query(
+                findingSelect() + " where " + where.sql() + WORST_FIRST,
+                rs -> {
+                    action.accept(FINDING.mapRow(rs, row[0]++));
+                },
+                args.toArray());
     }
 
     public Optional<StoredFinding> finding(long assessmentId, String checkId, ResourceKey resource) {

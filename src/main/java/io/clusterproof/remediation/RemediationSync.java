@@ -39,7 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RemediationSync {
 
     static final String ACTOR = "assessment";
-    private static final int PAGE = 1000;
     private static final int MAX_ATTEMPTS = 3;
 
     private record Key(String checkId, ResourceKey resource) {}
@@ -134,22 +133,17 @@ class RemediationSync {
         var teams = new TeamResolver(snapshots, assessment.snapshotId(), properties.teamLabels());
         var seen = new HashSet<Key>();
         var filter = FindingFilter.all().withStatuses(EnumSet.of(FindingStatus.FAIL, FindingStatus.WAIVED));
-        for (long offset = 0; ; offset += PAGE) {
-            var page = assessments.findings(assessment.id(), filter, offset, PAGE);
-            for (var finding : page) {
-                var key = new Key(finding.checkId(), finding.resource());
-                seen.add(key);
-                var item = byKey.get(key);
-                if (item == null) {
-                    byKey.put(key, create(assessment, finding, teams));
-                } else {
-                    follow(item, assessment, finding);
-                }
+        // one pass over the findings as they stream from the database: pages would sort them all again each time
+        assessments.eachFinding(assessment.id(), filter, finding -> {
+            var key = new Key(finding.checkId(), finding.resource());
+            seen.add(key);
+            var item = byKey.get(key);
+            if (item == null) {
+                byKey.put(key, create(assessment, finding, teams));
+            } else {
+                follow(item, assessment, finding);
             }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
+        });
         // an upload to a cluster with its own live or manifest source proves no fix; its next collection will
         var offSource = snapshots
                 .summary(assessment.snapshotId())
