@@ -3,13 +3,16 @@ package io.clusterproof.remediation;
 import io.clusterproof.snapshot.KubeObjects;
 import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.SnapshotReader;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Who owns a resource: the first configured label found on the resource (or its pod template),
- * else on its namespace. One resolver per snapshot; namespace labels are read once.
+ * else on its namespace. One resolver per snapshot; namespace labels are read once, and each
+ * resource once however many of its checks fail.
  */
 final class TeamResolver {
 
@@ -17,6 +20,7 @@ final class TeamResolver {
     private final long snapshotId;
     private final List<String> labels;
     private @Nullable Map<String, Map<String, String>> namespaceLabels;
+    private final Map<ResourceKey, Optional<String>> teams = new HashMap<>();
 
     TeamResolver(SnapshotReader snapshots, long snapshotId, List<String> labels) {
         this.snapshots = snapshots;
@@ -26,6 +30,11 @@ final class TeamResolver {
 
     @Nullable
     String teamOf(ResourceKey resource) {
+        return teams.computeIfAbsent(resource, r -> Optional.ofNullable(resolve(r)))
+                .orElse(null);
+    }
+
+    private @Nullable String resolve(ResourceKey resource) {
         var object = resource.name().startsWith("(")
                 ? null
                 : snapshots.object(snapshotId, resource).orElse(null);
