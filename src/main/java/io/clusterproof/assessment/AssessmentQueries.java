@@ -29,7 +29,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -304,10 +303,9 @@ public class AssessmentQueries {
      * Every finding the filter lets through, worst first as in {@link #findings}, handed over one at
      * a time as the database returns them: for reading a whole assessment, which pages cannot do at
      * scale (each page sorts every finding again and skips those before it; for the 230,000 failing
-     * findings of a 250,000-object cluster that took hours). Within a transaction, so that
-     * PostgreSQL streams the rows instead of sending them all at once.
+     * findings of a 250,000-object cluster that took hours). In the caller's transaction, or a
+     * read-only one of its own: PostgreSQL streams rows only within a transaction.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void eachFinding(long assessmentId, FindingFilter filter, Consumer<StoredFinding> action) {
         var assessment = require(assessmentId);
         var where = FindingWhere.of(assessment, filter);

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultPeriodDays how many days before its run a new scheduled pack covers
  * @param retentionDays how long a pack someone generated stays in the locker (schedules set their own)
  * @param inlineFindings a cluster with more findings than this in a list gets them in an appendix
- * @param pageSize findings read per query while an export streams
+ * @param pageSize findings an export writes between two reports of its progress (they stream from the
+ *     database in one query per check and cluster)
  * @param mailFrom sender address of scheduled pack emails
  * @param mailAttachmentLimit packs up to this size travel as an attachment; larger ones by reference
  * @param downloadsKeptFor how long a generated PDF or CSV waits for its download

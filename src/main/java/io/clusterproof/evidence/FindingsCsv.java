@@ -41,26 +41,29 @@ final class FindingsCsv {
 
     private final AssessmentQueries assessments;
     private final Catalog catalog;
-    private final int pageSize;
+    private final int progressEvery;
 
-    FindingsCsv(AssessmentQueries assessments, Catalog catalog, int pageSize) {
+    /** @param progressEvery findings written between two progress reports */
+    FindingsCsv(AssessmentQueries assessments, Catalog catalog, int progressEvery) {
         this.assessments = assessments;
         this.catalog = catalog;
-        this.pageSize = pageSize;
+        this.progressEvery = progressEvery;
     }
 
     /**
      * Writes the CSV and returns the number of data rows. Findings are read check by check (in the
-     * framework's order), each check's worst first: per-check queries use the check index and sort
-     * only that check's findings, which keeps a six-figure export fast.
+     * framework's order), each check's worst first, streamed from the database: per-check queries
+     * use the check index and sort only that check's findings once, which keeps a six-figure export
+     * fast.
      */
     long write(ReportScope scope, ReportExtras extras, OutputStream out, Progress progress) {
         var framework = scope.framework();
         var controlsByCheck = scope.controlsByCheck();
-        long rows = 0;
+        long[] rows = {0};
         try (var csv = CsvRows.to(out, HEADER)) {
             var clusters = scope.assessed();
             for (int c = 0; c < clusters.size(); c++) {
+                var index = c;
                 var cluster = clusters.get(c);
                 var assessment = cluster.requireAssessment();
                 var snapshot = cluster.requireSnapshot();
@@ -68,7 +71,7 @@ final class FindingsCsv {
                 var counts = assessments.countsByCheck(assessment.id(), scope.findings());
                 var total =
                         counts.values().stream().mapToLong(StatusCounts::total).sum();
-                long done = 0;
+                long[] done = {0};
                 for (var checkId : controlsByCheck.keySet()) {
                     var count = counts.get(checkId);
                     if (count == null || count.total() == 0) {
@@ -77,43 +80,47 @@ final class FindingsCsv {
                     var check = catalog.check(checkId).map(CompiledCheck::definition);
                     var controls = controlsByCheck.get(checkId);
                     var filter = scope.findings().withChecks(List.of(checkId));
-                    for (long offset = 0; offset < count.total(); offset += pageSize) {
-                        for (var finding : assessments.findings(assessment.id(), filter, offset, pageSize)) {
-                            for (var control : controls) {
-                                var cells = new ArrayList<String>(HEADER.size());
-                                cells.add(framework.id());
-                                cells.add(control.ref());
-                                cells.add(control.title());
-                                cells.add(cluster.name());
-                                cells.add(finding.resource().namespace());
-                                cells.add(finding.resource().qualifiedKind());
-                                cells.add(finding.resource().name());
-                                cells.add(finding.apiVersion());
-                                cells.add(finding.checkId());
-                                cells.add(check.map(d -> d.title()).orElse(""));
-                                cells.add(finding.status().name());
-                                cells.add(finding.severity().name());
-                                cells.add(EvidenceText.evidence(finding));
-                                cells.add(check.map(d -> d.remediation()).orElse(""));
-                                cells.add(EvidenceText.waiver(finding, waivers, scope.zone()));
-                                cells.add(EvidenceText.instant(finding.firstSeenAt(), scope.zone()));
-                                cells.add(EvidenceText.instant(assessment.assessedAt(), scope.zone()));
-                                cells.add(String.valueOf(assessment.id()));
-                                cells.add(String.valueOf(snapshot.id()));
-                                cells.add(snapshot.digest());
-                                cells.add(assessment.catalogDigest());
-                                csv.row(cells);
-                                rows++;
-                            }
-                            done++;
+                    assessments.eachFinding(assessment.id(), filter, finding -> {
+                        for (var control : controls) {
+                            var cells = new ArrayList<String>(HEADER.size());
+                            cells.add(framework.id());
+                            cells.add(control.ref());
+                            cells.add(control.title());
+                            cells.add(cluster.name());
+                            cells.add(finding.resource().namespace());
+                            cells.add(finding.resource().qualifiedKind());
+                            cells.add(finding.resource().name());
+                            cells.add(finding.apiVersion());
+                            cells.add(finding.checkId());
+                            cells.add(check.map(d -> d.title()).orElse(""));
+                            cells.add(finding.status().name());
+                            cells.add(finding.severity().name());
+                            cells.add(EvidenceText.evidence(finding));
+                            cells.add(check.map(d -> d.remediation()).orElse(""));
+                            cells.add(EvidenceText.waiver(finding, waivers, scope.zone()));
+                            cells.add(EvidenceText.instant(finding.firstSeenAt(), scope.zone()));
+                            cells.add(EvidenceText.instant(assessment.assessedAt(), scope.zone()));
+                            cells.add(String.valueOf(assessment.id()));
+                            cells.add(String.valueOf(snapshot.id()));
+                            cells.add(snapshot.digest());
+                            cells.add(assessment.catalogDigest());
+                            csv.row(cells);
+                            rows[0]++;
                         }
-                    }
-                    progress.report(
-                            "Findings of " + cluster.name(),
-                            (c + (double) done / Math.max(1, total)) / clusters.size());
+                        if (++done[0] % progressEvery == 0) {
+                            progress.report(
+                                    "Findings of " + cluster.name(), share(index, done[0], total, clusters.size()));
+                        }
+                    });
+                    progress.report("Findings of " + cluster.name(), share(index, done[0], total, clusters.size()));
                 }
             }
         }
-        return rows;
+        return rows[0];
+    }
+
+    /** How far the export is: clusters done, and this cluster's findings done. */
+    private static double share(int cluster, long done, long total, int clusters) {
+        return (cluster + (double) done / Math.max(1, total)) / clusters;
     }
 }

@@ -32,14 +32,15 @@ final class PdfFindings {
     private final AssessmentQueries assessments;
     private final Catalog catalog;
     private final PdfCells cells;
-    private final int pageSize;
+    private final int progressEvery;
     private final ZoneId zone;
 
-    PdfFindings(AssessmentQueries assessments, Catalog catalog, PdfCells cells, int pageSize, ZoneId zone) {
+    /** @param progressEvery findings listed between two progress reports */
+    PdfFindings(AssessmentQueries assessments, Catalog catalog, PdfCells cells, int progressEvery, ZoneId zone) {
         this.assessments = assessments;
         this.catalog = catalog;
         this.cells = cells;
-        this.pageSize = pageSize;
+        this.progressEvery = progressEvery;
         this.zone = zone;
     }
 
@@ -100,30 +101,29 @@ final class PdfFindings {
         var table = cells.table(5, 22, 18, 7, 38, 10);
         cells.header(table, "#", "Resource", "Check", "Severity", "Evidence", "First seen");
         table.setComplete(false);
-        long listed = 0;
-        for (long offset = 0; offset < total; offset += pageSize) {
-            for (var finding : assessments.findings(assessmentId, filter, offset, pageSize)) {
-                listed++;
-                table.addCell(cells.right(String.valueOf(listed)));
-                table.addCell(cells.cell(EvidenceText.resource(finding) + "\n" + finding.apiVersion()));
-                table.addCell(cells.cell(finding.checkId() + "\n"
-                        + catalog.check(finding.checkId())
-                                .map(c -> c.definition().title())
-                                .orElse("")));
-                table.addCell(cells.cell(finding.severity().label()));
-                var waiver = EvidenceText.waiver(finding, waivers, zone);
-                table.addCell(cells.cell(EvidenceText.evidence(finding) + (waiver.isEmpty() ? "" : "\n" + waiver)));
-                table.addCell(cells.cell(EvidenceText.instant(finding.firstSeenAt(), zone)));
-                if (listed % ROWS_PER_FLUSH == 0) {
-                    add(document, table);
-                }
+        long[] listed = {0};
+        assessments.eachFinding(assessmentId, filter, finding -> {
+            var number = ++listed[0];
+            table.addCell(cells.right(String.valueOf(number)));
+            table.addCell(cells.cell(EvidenceText.resource(finding) + "\n" + finding.apiVersion()));
+            table.addCell(cells.cell(finding.checkId() + "\n"
+                    + catalog.check(finding.checkId())
+                            .map(c -> c.definition().title())
+                            .orElse("")));
+            table.addCell(cells.cell(finding.severity().label()));
+            var waiver = EvidenceText.waiver(finding, waivers, zone);
+            table.addCell(cells.cell(EvidenceText.evidence(finding) + (waiver.isEmpty() ? "" : "\n" + waiver)));
+            table.addCell(cells.cell(EvidenceText.instant(finding.firstSeenAt(), zone)));
+            if (number % ROWS_PER_FLUSH == 0) {
+                add(document, table);
             }
-            progress.report(
-                    "Findings of " + cluster.name(), Math.min(1.0, (double) (offset + pageSize) / Math.max(1, total)));
-        }
+            if (number % progressEvery == 0 || number == total) {
+                progress.report("Findings of " + cluster.name(), Math.min(1.0, (double) number / Math.max(1, total)));
+            }
+        });
         table.setComplete(true);
         add(document, table);
-        return listed;
+        return listed[0];
     }
 
     private Severity severity(String checkId) {
