@@ -159,6 +159,30 @@ public class AssessmentQueries {
         return postures;
     }
 
+    /**
+     * Each cluster's score for one framework in its latest assessment, by cluster id (a cluster not
+     * assessed yet is absent): what the fleet is sorted by, one query for hundreds of clusters.
+     */
+    public Map<Long, FrameworkScore> latestScores(String frameworkId, Collection<Long> clusterIds) {
+        var scores = new HashMap<Long, FrameworkScore>();
+        var ids = List.copyOf(clusterIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            var args = new ArrayList<Object>();
+            args.add(frameworkId);
+            args.addAll(batch);
+            jdbc.query(
+                    "select p.cluster_id as posture_cluster_id, fs.* from cluster_posture p join framework_score fs"
+                            + " on fs.assessment_id = p.assessment_id where fs.framework_id = ? and p.cluster_id in ("
+                            + String.join(",", Collections.nCopies(batch.size(), "?")) + ")",
+                    rs -> {
+                        scores.put(rs.getLong("posture_cluster_id"), SCORE.mapRow(rs, 0));
+                    },
+                    args.toArray());
+        }
+        return scores;
+    }
+
     /** The main-lineage assessment of a snapshot; the latest when the snapshot was assessed again since. */
     public Optional<AssessmentSummary> forSnapshot(long snapshotId) {
         return jdbc
