@@ -1,9 +1,11 @@
 package io.clusterproof.assessment;
 
 import io.clusterproof.snapshot.ClusterService;
+import io.clusterproof.snapshot.ClusterSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ class PostureMetrics {
     private volatile String shown = "";
     private volatile Map<Tags, Double> scoreValues = Map.of();
     private volatile Map<Tags, Double> findingValues = Map.of();
+    /** Finding totals by status of the assessments shown, by assessment id; only refresh() touches it. */
+    private Map<Long, StatusCounts> findingTotals = Map.of();
 
     PostureMetrics(AssessmentQueries assessments, ClusterService clusters, MeterRegistry registry, JdbcTemplate jdbc) {
         this.assessments = assessments;
@@ -82,12 +86,16 @@ class PostureMetrics {
         shown = latestMainAssessments();
         var newScores = new LinkedHashMap<Tags, Double>();
         var newFindings = new LinkedHashMap<Tags, Double>();
-        for (var cluster : clusters.list()) {
-            var latest = assessments.latest(cluster.id()).orElse(null);
-            if (latest == null) {
+        var fleet = clusters.list();
+        var postures = assessments.latestPostures(
+                fleet.stream().map(ClusterSummary::id).toList());
+        var counted = new HashMap<Long, StatusCounts>();
+        for (var cluster : fleet) {
+            var posture = postures.get(cluster.id());
+            if (posture == null) {
                 continue;
             }
-            for (var score : assessments.scores(latest.id())) {
+            for (var score : posture.scores()) {
                 var tags = Tags.of("cluster", cluster.name(), "framework", score.frameworkId());
                 if (score.scored()) {
                     newScores.put(tags.and("type", "control"), score.controlScore());
@@ -96,12 +104,18 @@ class PostureMetrics {
                 newScores.put(tags.and("type", "resource"), score.resourceScore());
                 newScores.put(tags.and("type", "coverage"), score.coverage());
             }
-            var total = assessments.countsByCheck(latest.id(), FindingFilter.all()).values().stream()
-                    .reduce(StatusCounts.NONE, StatusCounts::plus);
+            // an assessment's findings never change: counted once, not at every refresh of the fleet
+            var id = posture.assessment().id();
+            var total = findingTotals.containsKey(id)
+                    ? findingTotals.get(id)
+                    : assessments.countsByCheck(id, FindingFilter.all()).values().stream()
+                            .reduce(StatusCounts.NONE, StatusCounts::plus);
+            counted.put(id, total);
             for (var status : FindingStatus.values()) {
                 newFindings.put(Tags.of("cluster", cluster.name(), "status", status.name()), (double) total.of(status));
             }
         }
+        findingTotals = counted;
         // the values change in place; a gauge is added or removed only when its labels come or go.
         // Re-registering every gauge (overwrite) let a scrape at that moment see a label set twice.
         scoreValues = newScores;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.ShopManifests;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -78,5 +79,38 @@ class PostureMetricsTest {
                 .contains("clusterproof_findings{cluster=\"" + cluster.name() + "\",status=\"FAIL\"}")
                 .contains("clusterproof_framework_score_percent{cluster=\"" + cluster.name()
                         + "\",framework=\"pci-dss-4.0\",type=\"control\"}");
+    }
+
+    @Test
+    void the_gauges_follow_a_new_assessment_of_a_cluster() throws Exception {
+        var dir = java.nio.file.Files.createTempDirectory("metrics-shop");
+        ShopManifests.BEFORE.write(dir, true);
+        var cluster = clusters.manifests("metrics-follow", dir);
+        var first = clusters.latestAssessment(clusters.collectAndAssess(cluster).snapshotId());
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var metrics = new PostureMetrics(assessments, clusterService, registry, jdbc);
+        metrics.refresh();
+        var failingBefore = failing(registry, cluster.name());
+        assertThat(failingBefore).isEqualTo(assessments.countFindings(first, failingOnly()));
+
+        ShopManifests.BEFORE.write(dir, false);
+        var second =
+                clusters.latestAssessment(clusters.collectAndAssess(cluster).snapshotId());
+        metrics.refresh();
+
+        assertThat(failing(registry, cluster.name()))
+                .isEqualTo(assessments.countFindings(second, failingOnly()))
+                .isLessThan(failingBefore);
+    }
+
+    private static FindingFilter failingOnly() {
+        return FindingFilter.all().withStatuses(java.util.EnumSet.of(FindingStatus.FAIL));
+    }
+
+    private static long failing(PrometheusMeterRegistry registry, String cluster) {
+        return (long) registry.get("clusterproof.findings")
+                .tags("cluster", cluster, "status", "FAIL")
+                .gauge()
+                .value();
     }
 }
