@@ -381,8 +381,41 @@ public class AssessmentQueries {
     public Map<ResourceKey, FindingOutcome> statusesOf(
             long assessmentId, String checkId, Collection<ResourceKey> resources) {
         var statuses = new HashMap<ResourceKey, FindingOutcome>();
+        eachOfCheck(
+                assessmentId,
+                checkId,
+                resources,
+                "f.status, f.message",
+                (key, rs) ->
+                        statuses.put(key, FindingOutcome.of(FindingStatus.valueOf(rs.getString(5)), rs.getString(6))));
+        return statuses;
+    }
+
+    /**
+     * The frameworks the findings of one check on some resources count for in an assessment
+     * (resources without a finding are absent): a few queries for thousands of resources.
+     */
+    public Map<ResourceKey, Set<String>> frameworksOf(
+            long assessmentId, String checkId, Collection<ResourceKey> resources) {
+        var frameworks = new HashMap<ResourceKey, Set<String>>();
+        eachOfCheck(
+                assessmentId,
+                checkId,
+                resources,
+                "f.frameworks",
+                (key, rs) -> frameworks.put(key, FindingRows.splitFrameworks(rs.getString(5))));
+        return frameworks;
+    }
+
+    private interface ResourceRow {
+        void accept(ResourceKey key, java.sql.ResultSet rs) throws SQLException;
+    }
+
+    /** Hands over the finding of the check on each of the resources, its resource key in columns 1–4. */
+    private void eachOfCheck(
+            long assessmentId, String checkId, Collection<ResourceKey> resources, String columns, ResourceRow row) {
         if (resources.isEmpty()) {
-            return statuses;
+            return;
         }
         var wanted = new HashSet<>(resources);
         var names = resources.stream().map(ResourceKey::name).distinct().toList();
@@ -392,19 +425,17 @@ public class AssessmentQueries {
             var args = new ArrayList<>(where.args());
             args.addAll(batch);
             jdbc.query(
-                    "select f.api_group, f.kind, f.namespace, f.name, f.status, f.message from finding_state f where "
+                    "select f.api_group, f.kind, f.namespace, f.name, " + columns + " from finding_state f where "
                             + where.sql() + " and f.name in ("
                             + String.join(",", Collections.nCopies(batch.size(), "?")) + ")",
                     rs -> {
                         var key = new ResourceKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
                         if (wanted.contains(key)) {
-                            statuses.put(
-                                    key, FindingOutcome.of(FindingStatus.valueOf(rs.getString(5)), rs.getString(6)));
+                            row.accept(key, rs);
                         }
                     },
                     args.toArray());
         }
-        return statuses;
     }
 
     /** Findings of a waiver, for the waiver report ("unused" = matches nothing). */

@@ -9,6 +9,8 @@ import io.clusterproof.drift.FindingChangeCategory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -81,23 +83,19 @@ class DriftRecords {
 
     private List<Change> relevant(AssessmentDiff diff, String frameworkId, Instant at) {
         var result = new ArrayList<Change>();
-        for (var change : all(diff, null)) {
-            if (bearsOn(diff, change, frameworkId)) {
-                result.add(new Change(
-                        at,
-                        change.resource().display(),
-                        change.checkId(),
-                        change.from() == null ? "absent" : change.from().name(),
-                        change.to() == null ? "absent" : change.to().name()));
-            }
+        for (var change : bearingOn(diff, all(diff, null), frameworkId)) {
+            result.add(new Change(
+                    at,
+                    change.resource().display(),
+                    change.checkId(),
+                    change.from() == null ? "absent" : change.from().name(),
+                    change.to() == null ? "absent" : change.to().name()));
         }
         return result;
     }
 
     private int count(AssessmentDiff diff, String frameworkId, FindingChangeCategory category) {
-        return (int) all(diff, category).stream()
-                .filter(c -> bearsOn(diff, c, frameworkId))
-                .count();
+        return bearingOn(diff, all(diff, category), frameworkId).size();
     }
 
     private List<FindingChange> all(AssessmentDiff diff, @Nullable FindingChangeCategory category) {
@@ -111,13 +109,30 @@ class DriftRecords {
         }
     }
 
-    /** Whether the finding counted for the framework on either side of the change. */
-    private boolean bearsOn(AssessmentDiff diff, FindingChange change, String frameworkId) {
-        return assessments
-                .finding(diff.to().id(), change.checkId(), change.resource())
-                .or(() -> assessments.finding(diff.from().id(), change.checkId(), change.resource()))
-                .map(f -> f.frameworks().contains(frameworkId))
-                .orElse(false);
+    /**
+     * The changes whose finding counted for the framework, as it stands after the change or, for
+     * a finding gone, before it. The frameworks are read a check at a time, not a change at a time.
+     */
+    private List<FindingChange> bearingOn(AssessmentDiff diff, List<FindingChange> changes, String frameworkId) {
+        var byCheck = new LinkedHashMap<String, List<FindingChange>>();
+        changes.forEach(c ->
+                byCheck.computeIfAbsent(c.checkId(), k -> new ArrayList<>()).add(c));
+        var bearing = new HashSet<FindingChange>();
+        byCheck.forEach((checkId, ofCheck) -> {
+            var resources = ofCheck.stream().map(FindingChange::resource).toList();
+            var after = assessments.frameworksOf(diff.to().id(), checkId, resources);
+            var gone = resources.stream().filter(r -> !after.containsKey(r)).toList();
+            var before = assessments.frameworksOf(diff.from().id(), checkId, gone);
+            for (var change : ofCheck) {
+                var frameworks = after.containsKey(change.resource())
+                        ? after.get(change.resource())
+                        : before.get(change.resource());
+                if (frameworks != null && frameworks.contains(frameworkId)) {
+                    bearing.add(change);
+                }
+            }
+        });
+        return changes.stream().filter(bearing::contains).toList();
     }
 
     /**
