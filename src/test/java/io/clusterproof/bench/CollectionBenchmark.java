@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * beforehand, so that the server costs next to nothing; then, for the floor, Jackson alone on the
  * same pages. The collection is measured after a smaller warm-up collection (different objects, so
  * nothing of the measured one is stored before it), and with nothing else of the application
- * running: each collection's assessment is awaited before the next step. The machine may be busy
+ * running: each collection's assessment and remediation follow-up are awaited before the next step. The machine may be busy
  * with other work, so the ratio is given in elapsed time and in CPU time of the collecting thread
  * (the collection runs on the calling thread; the HTTP client's I/O threads are not counted). Run with {@code ./mvnw -Pbenchmark
  * verify}.
@@ -78,10 +78,10 @@ class CollectionBenchmark {
                 snapshotId = run.snapshotId();
             }
             assertThat(status).isEqualTo(RunStatus.SUCCEEDED);
-            clusters.awaitAssessed(snapshotId, ASSESSMENT_PATIENCE);
+            clusters.awaitFollowedUp(snapshotId, ASSESSMENT_PATIENCE);
             var first = snapshots.summary(snapshotId).orElseThrow();
             var secondRun = clusters.collect(cluster);
-            clusters.awaitAssessed(secondRun.snapshotId(), ASSESSMENT_PATIENCE);
+            clusters.awaitFollowedUp(secondRun.snapshotId(), ASSESSMENT_PATIENCE);
             var second = snapshots.summary(secondRun.snapshotId()).orElseThrow();
 
             var floor = parseFloorSeconds(api.pages, false);
@@ -149,7 +149,7 @@ class CollectionBenchmark {
             var cluster = clusters.kubeconfig("bench-warm-up", api.kubeconfig(dir));
             var run = clusters.collect(cluster);
             assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
-            clusters.awaitAssessed(run.snapshotId(), ASSESSMENT_PATIENCE);
+            clusters.awaitFollowedUp(run.snapshotId(), ASSESSMENT_PATIENCE);
         }
     }
 }

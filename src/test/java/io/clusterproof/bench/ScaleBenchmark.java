@@ -89,9 +89,8 @@ class ScaleBenchmark {
                 assertThat(objects).isEqualTo(synthetic.size());
 
                 // then what the assessment sets off: a remediation item for every failing finding
-                var assessmentId = clusters.latestAssessment(snapshotId);
                 var followStarted = System.nanoTime();
-                awaitRemediation(cluster.id(), assessmentId);
+                clusters.awaitFollowedUp(snapshotId, PATIENCE);
                 figures.put("scale.remediation_seconds", (System.nanoTime() - followStarted) / 1e9);
                 figures.put(
                         "scale.remediation_items",
@@ -103,20 +102,5 @@ class ScaleBenchmark {
                 BenchmarkReport.put(figures);
             }
         }
-    }
-
-    /** Until the remediation follow-up has applied the assessment. */
-    private void awaitRemediation(long clusterId, long assessmentId) throws InterruptedException {
-        var deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            var applied = jdbc.queryForList(
-                    "select last_assessment_id from remediation_cursor where cluster_id = ?", Long.class, clusterId);
-            if (!applied.isEmpty() && applied.get(0) >= assessmentId) {
-                return;
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError(
-                "the remediation follow-up did not apply assessment " + assessmentId + " within " + PATIENCE);
     }
 }

@@ -1,7 +1,6 @@
 package io.clusterproof.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.FindingFilter;
@@ -48,17 +47,8 @@ class RemediationAtScaleTest {
             var cluster = clusters.kubeconfig("remediation-scale", api.kubeconfig(dir));
             var run = clusters.collect(cluster);
             assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
-            clusters.awaitAssessed(run.snapshotId());
             var assessment = clusters.latestAssessment(run.snapshotId());
-
-            await().atMost(Duration.ofMinutes(5))
-                    .until(() -> jdbc
-                            .queryForList(
-                                    "select last_assessment_id from remediation_cursor where cluster_id = ?",
-                                    Long.class,
-                                    cluster.id())
-                            .stream()
-                            .anyMatch(applied -> applied >= assessment));
+            clusters.awaitFollowedUp(run.snapshotId(), Duration.ofMinutes(5));
 
             var failing = assessments.countFindings(
                     assessment, FindingFilter.all().withStatuses(EnumSet.of(FindingStatus.FAIL, FindingStatus.WAIVED)));

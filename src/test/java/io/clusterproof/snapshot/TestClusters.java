@@ -110,4 +110,20 @@ public class TestClusters {
         return jdbc.queryForObject(
                 "select id from assessment where snapshot_id = ? and lineage = 0", Long.class, snapshotId);
     }
+
+    /** Waits until the remediation follow-up has applied the snapshot's assessment. */
+    public void awaitFollowedUp(long snapshotId, Duration patience) {
+        var assessment = latestAssessment(snapshotId);
+        await("remediation follow-up of assessment " + assessment)
+                .atMost(patience)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> jdbc
+                        .queryForList(
+                                "select c.last_assessment_id from remediation_cursor c join assessment a"
+                                        + " on a.cluster_id = c.cluster_id where a.id = ?",
+                                Long.class,
+                                assessment)
+                        .stream()
+                        .anyMatch(applied -> applied >= assessment));
+    }
 }
