@@ -2,6 +2,7 @@ package io.clusterproof.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.clusterproof.support.SyntheticCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,21 +94,16 @@ class LiveCollectorTest {
                 .isTrue();
     }
 
+    /** Whether the server is asked for a list page matching every part within ten seconds. */
     private boolean serverAskedFor(String... parts) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (api.dispatcher.listRequests.stream()
-                    .anyMatch(path -> List.of(parts).stream().allMatch(path::contains))) {
-                return true;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> api.dispatcher.listRequests.stream()
+                            .anyMatch(path -> Stream.of(parts).allMatch(path::contains)));
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     @Test
