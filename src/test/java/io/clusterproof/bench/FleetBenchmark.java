@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,15 +141,15 @@ class FleetBenchmark extends KaribuTest {
             figures.put("fleet.generation_seconds", generation.realSeconds() + generation.copySeconds());
         }
         figures.put("fleet.runs", RUNS);
-        figures.put("fleet.dashboard_ms_median", median(dashboard));
-        figures.put("fleet.dashboard_ms_max", max(dashboard));
-        figures.put("fleet.framework_ms_median", median(framework));
-        figures.put("fleet.framework_ms_max", max(framework));
-        figures.put("fleet.cluster_dashboard_ms_median", median(single));
-        figures.put("fleet.cluster_dashboard_ms_max", max(single));
-        figures.put("fleet.dashboard_cpu_ms_median", median(dashboardCpu));
-        figures.put("fleet.framework_cpu_ms_median", median(frameworkCpu));
-        figures.put("fleet.cluster_dashboard_cpu_ms_median", median(singleCpu));
+        figures.put("fleet.dashboard_ms_median", Durations.medianMillis(dashboard));
+        figures.put("fleet.dashboard_ms_max", Durations.maxMillis(dashboard));
+        figures.put("fleet.framework_ms_median", Durations.medianMillis(framework));
+        figures.put("fleet.framework_ms_max", Durations.maxMillis(framework));
+        figures.put("fleet.cluster_dashboard_ms_median", Durations.medianMillis(single));
+        figures.put("fleet.cluster_dashboard_ms_max", Durations.maxMillis(single));
+        figures.put("fleet.dashboard_cpu_ms_median", Durations.medianMillis(dashboardCpu));
+        figures.put("fleet.framework_cpu_ms_median", Durations.medianMillis(frameworkCpu));
+        figures.put("fleet.cluster_dashboard_cpu_ms_median", Durations.medianMillis(singleCpu));
         BenchmarkReport.put(figures);
     }
 
@@ -312,15 +311,5 @@ class FleetBenchmark extends KaribuTest {
 
     private long count(String sql) {
         return Objects.requireNonNull(jdbc.queryForObject(sql, Long.class));
-    }
-
-    private static double median(long[] nanos) {
-        var sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e6;
-    }
-
-    private static double max(long[] nanos) {
-        return Arrays.stream(nanos).max().orElse(0) / 1e6;
     }
 }

@@ -15,7 +15,6 @@ import io.clusterproof.support.UiTree;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,10 +80,10 @@ class PostureUiBenchmark extends KaribuTest {
         figures.put("posture_ui.control_result_rows", count("select count(*) from control_result"));
         figures.put("posture_ui.finding_state_rows", count("select count(*) from finding_state"));
         figures.put("posture_ui.generation_seconds", generationSeconds);
-        figures.put("posture_ui.dashboard_ms_median", median(dashboard));
-        figures.put("posture_ui.dashboard_ms_max", max(dashboard));
-        figures.put("posture_ui.framework_ms_median", median(framework));
-        figures.put("posture_ui.framework_ms_max", max(framework));
+        figures.put("posture_ui.dashboard_ms_median", Durations.medianMillis(dashboard));
+        figures.put("posture_ui.dashboard_ms_max", Durations.maxMillis(dashboard));
+        figures.put("posture_ui.framework_ms_median", Durations.medianMillis(framework));
+        figures.put("posture_ui.framework_ms_max", Durations.maxMillis(framework));
         BenchmarkReport.put(figures);
     }
 
@@ -98,15 +97,5 @@ class PostureUiBenchmark extends KaribuTest {
 
     private long count(String sql) {
         return jdbc.queryForObject(sql, Long.class);
-    }
-
-    private static double median(long[] nanos) {
-        var sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e6;
-    }
-
-    private static double max(long[] nanos) {
-        return Arrays.stream(nanos).max().orElse(0) / 1e6;
     }
 }
