@@ -135,9 +135,14 @@ class RemediationItem {
         moveTo(ItemStatus.RISK_ACCEPTED, now);
     }
 
+    /** A finding's message as an item keeps it (the column holds 2,000 characters). */
+    static String clip(String message) {
+        return message.length() > 2000 ? message.substring(0, 1999) + "…" : message;
+    }
+
     void seenIn(long assessmentId, String message, Instant now) {
         this.lastAssessmentId = assessmentId;
-        this.lastMessage = message.length() > 2000 ? message.substring(0, 1999) + "…" : message;
+        this.lastMessage = clip(message);
         this.updatedAt = now;
     }
 

@@ -6,15 +6,16 @@ import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
 import io.clusterproof.assessment.StoredFinding;
 import io.clusterproof.base.SerialTurns;
+import io.clusterproof.base.SqlTime;
 import io.clusterproof.base.TimeFormatter;
 import io.clusterproof.catalog.Catalog;
 import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.SnapshotReader;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,6 +41,8 @@ class RemediationSync {
 
     static final String ACTOR = "assessment";
     private static final int MAX_ATTEMPTS = 3;
+    /** Items written per JDBC batch, and changes made through entities before they are flushed and forgotten. */
+    private static final int BATCH = 500;
 
     private record Key(String checkId, ResourceKey resource) {}
 
@@ -53,6 +56,7 @@ class RemediationSync {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final TimeFormatter time;
+    private final EntityManager entities;
     private final SerialTurns turns = new SerialTurns();
 
     RemediationSync(
@@ -63,6 +67,7 @@ class RemediationSync {
             ItemLog log,
             RemediationProperties properties,
             JdbcTemplate jdbc,
+            EntityManager entities,
             PlatformTransactionManager transactionManager,
             Clock clock,
             TimeFormatter time) {
@@ -73,6 +78,7 @@ class RemediationSync {
         this.log = log;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.entities = entities;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -126,31 +132,120 @@ class RemediationSync {
         return assessment;
     }
 
+    /**
+     * One pass over the failing and waived findings as they stream from the database. Items are
+     * known by key, id and status only, not as entities: a large cluster has hundreds of thousands.
+     * An item merely seen again is marked in a JDBC batch; one whose status moves is loaded, moved
+     * and logged, and the persistence context is emptied every few hundred changes.
+     */
     private void apply(AssessmentSummary assessment) {
-        var now = assessment.snapshotTakenAt();
-        var byKey = new HashMap<Key, RemediationItem>();
-        items.findByClusterId(assessment.clusterId()).forEach(i -> byKey.put(new Key(i.checkId(), i.resource()), i));
+        var known = knownItems(assessment.clusterId());
         var teams = new TeamResolver(snapshots, assessment.snapshotId(), properties.teamLabels());
-        var seen = new HashSet<Key>();
         var filter = FindingFilter.all().withStatuses(EnumSet.of(FindingStatus.FAIL, FindingStatus.WAIVED));
+        var seenAgain = new ArrayList<SeenAgain>(BATCH);
+        var unflushed = new int[1];
         // one pass over the findings as they stream from the database: pages would sort them all again each time
         assessments.eachFinding(assessment.id(), filter, finding -> {
             var key = new Key(finding.checkId(), finding.resource());
-            seen.add(key);
-            var item = byKey.get(key);
+            var item = known.get(key);
             if (item == null) {
-                byKey.put(key, create(assessment, finding, teams));
+                var created = create(assessment, finding, teams);
+                known.put(key, new Known(created.id(), created.status(), true));
+                settle(unflushed);
+            } else if (moves(item.status, finding)) {
+                item.seen = true;
+                follow(items.findById(item.id).orElseThrow(), assessment, finding);
+                settle(unflushed);
             } else {
-                follow(item, assessment, finding);
+                item.seen = true;
+                seenAgain.add(new SeenAgain(item.id, finding.message()));
+                if (seenAgain.size() == BATCH) {
+                    markSeen(assessment, seenAgain);
+                }
             }
         });
+        markSeen(assessment, seenAgain);
         // an upload to a cluster with its own live or manifest source proves no fix; its next collection will
         var offSource = snapshots
                 .summary(assessment.snapshotId())
                 .map(s -> s.provenance().offSource())
                 .orElse(false);
         if (!offSource) {
-            resolveTheRest(assessment, byKey, seen);
+            resolveTheRest(assessment, known);
+        }
+    }
+
+    /** What the follow-up keeps of an item: not the entity. */
+    private static final class Known {
+        private final long id;
+        private final ItemStatus status;
+        private boolean seen;
+
+        Known(long id, ItemStatus status, boolean seen) {
+            this.id = id;
+            this.status = status;
+            this.seen = seen;
+        }
+    }
+
+    private record SeenAgain(long id, String message) {}
+
+    /** The cluster's items by key; equal texts (checks, kinds, namespaces) are held once. */
+    private Map<Key, Known> knownItems(long clusterId) {
+        var known = new HashMap<Key, Known>();
+        var texts = new HashMap<String, String>();
+        jdbc.query(
+                "select id, status, check_id, api_group, kind, namespace, name from remediation_item where cluster_id = ?",
+                rs -> {
+                    var resource = new ResourceKey(
+                            texts.computeIfAbsent(rs.getString(4), t -> t),
+                            texts.computeIfAbsent(rs.getString(5), t -> t),
+                            texts.computeIfAbsent(rs.getString(6), t -> t),
+                            rs.getString(7));
+                    known.put(
+                            new Key(texts.computeIfAbsent(rs.getString(3), t -> t), resource),
+                            new Known(rs.getLong(1), ItemStatus.valueOf(rs.getString(2)), false));
+                },
+                clusterId);
+        return known;
+    }
+
+    /** Whether a finding moves its item (see {@link #follow}); otherwise the item is only seen again. */
+    private static boolean moves(ItemStatus from, StoredFinding finding) {
+        if (finding.status() == FindingStatus.WAIVED) {
+            return from != ItemStatus.RISK_ACCEPTED;
+        }
+        return from == ItemStatus.RESOLVED
+                || from == ItemStatus.PENDING_VERIFICATION
+                || from == ItemStatus.RISK_ACCEPTED;
+    }
+
+    /** What {@link RemediationItem#seenIn} does, for a batch of items whose status stays. */
+    private void markSeen(AssessmentSummary assessment, List<SeenAgain> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        var now = SqlTime.of(assessment.snapshotTakenAt());
+        jdbc.batchUpdate(
+                "update remediation_item set last_assessment_id = ?, last_message = ?, updated_at = ?, "
+                        + "version = version + 1 where id = ?",
+                batch,
+                BATCH,
+                (statement, seen) -> {
+                    statement.setLong(1, assessment.id());
+                    statement.setString(2, RemediationItem.clip(seen.message()));
+                    statement.setObject(3, now);
+                    statement.setLong(4, seen.id());
+                });
+        batch.clear();
+    }
+
+    /** Writes what changed and forgets the entities every {@link #BATCH} changes, so they never pile up. */
+    private void settle(int[] unflushed) {
+        if (++unflushed[0] >= BATCH) {
+            entities.flush();
+            entities.clear();
+            unflushed[0] = 0;
         }
     }
 
@@ -225,11 +320,12 @@ class RemediationSync {
      * Items that no longer fail: resolved when the finding passes, does not apply or is gone; left
      * alone when unknown or when the evidence that would show the fix is out of the API's sight.
      */
-    private void resolveTheRest(AssessmentSummary assessment, Map<Key, RemediationItem> byKey, HashSet<Key> seen) {
-        var waiting = new HashMap<String, List<RemediationItem>>();
-        byKey.forEach((key, item) -> {
-            if (!seen.contains(key) && item.status() != ItemStatus.RESOLVED) {
-                waiting.computeIfAbsent(key.checkId(), k -> new ArrayList<>()).add(item);
+    private void resolveTheRest(AssessmentSummary assessment, Map<Key, Known> known) {
+        var waiting = new HashMap<String, List<Map.Entry<Key, Known>>>();
+        known.entrySet().forEach(entry -> {
+            if (!entry.getValue().seen && entry.getValue().status != ItemStatus.RESOLVED) {
+                waiting.computeIfAbsent(entry.getKey().checkId(), k -> new ArrayList<>())
+                        .add(entry);
             }
         });
         var now = assessment.snapshotTakenAt();
@@ -237,23 +333,37 @@ class RemediationSync {
             var statuses = assessments.statusesOf(
                     assessment.id(),
                     checkId,
-                    list.stream().map(RemediationItem::resource).toList());
-            for (var item : list) {
-                var outcome = statuses.get(item.resource());
-                String reason;
+                    list.stream().map(e -> e.getKey().resource()).toList());
+            var reasons = new HashMap<Long, String>();
+            for (var entry : list) {
+                var outcome = statuses.get(entry.getKey().resource());
                 if (outcome == null) {
-                    reason = "the resource is no longer in the snapshot (" + evidence(assessment) + ")";
+                    reasons.put(
+                            entry.getValue().id,
+                            "the resource is no longer in the snapshot (" + evidence(assessment) + ")");
                 } else if (outcome.status() == FindingStatus.PASS) {
-                    reason = "passes in " + evidence(assessment);
+                    reasons.put(entry.getValue().id, "passes in " + evidence(assessment));
                 } else if (outcome.status() == FindingStatus.NOT_APPLICABLE && !outcome.outOfSight()) {
-                    reason = "the check no longer applies (" + evidence(assessment) + ")";
-                } else {
-                    continue;
+                    reasons.put(entry.getValue().id, "the check no longer applies (" + evidence(assessment) + ")");
                 }
-                var before = item.auditState();
-                var from = item.status();
-                item.moveTo(ItemStatus.RESOLVED, now);
-                log.record(item, ACTOR, RemediationEvent.Kind.STATUS, from, before, reason, clock.instant());
+            }
+            var ids = new ArrayList<>(reasons.keySet());
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                for (var item : items.findAllById(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
+                    var before = item.auditState();
+                    var previous = item.status();
+                    item.moveTo(ItemStatus.RESOLVED, now);
+                    log.record(
+                            item,
+                            ACTOR,
+                            RemediationEvent.Kind.STATUS,
+                            previous,
+                            before,
+                            reasons.get(item.id()),
+                            clock.instant());
+                }
+                entities.flush();
+                entities.clear();
             }
         });
     }
