@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssessmentQueries {
 
     private static final int STREAM_FETCH_SIZE = 1000;
+    /** Resources of one check looked up by name at most; more are found in one pass over the check's findings. */
+    private static final int NAME_BATCH = 500;
+
     private static final String ASSESSMENT_COLUMNS =
             "id, cluster_id, snapshot_id, lineage, previous_id, snapshot_taken_at, "
                     + "assessed_at, catalog_digest, partial, requested_by, finding_count, duration_ms";
@@ -411,7 +415,12 @@ public class AssessmentQueries {
         void accept(ResourceKey key, java.sql.ResultSet rs) throws SQLException;
     }
 
-    /** Hands over the finding of the check on each of the resources, its resource key in columns 1–4. */
+    /**
+     * Hands over the finding of the check on each of the resources, its resource key in columns 1–4.
+     * A few hundred resources are looked up by name; more are found in one pass over the check's
+     * findings in the assessment: a rollout of a large cluster hands over a hundred thousand, and
+     * each batch of names would read all of the check's findings again.
+     */
     private void eachOfCheck(
             long assessmentId, String checkId, Collection<ResourceKey> resources, String columns, ResourceRow row) {
         if (resources.isEmpty()) {
@@ -420,22 +429,24 @@ public class AssessmentQueries {
         var wanted = new HashSet<>(resources);
         var names = resources.stream().map(ResourceKey::name).distinct().toList();
         var where = FindingWhere.of(require(assessmentId), FindingFilter.all().withChecks(List.of(checkId)));
-        for (int from = 0; from < names.size(); from += 500) {
-            var batch = names.subList(from, Math.min(names.size(), from + 500));
-            var args = new ArrayList<>(where.args());
-            args.addAll(batch);
-            jdbc.query(
-                    "select f.api_group, f.kind, f.namespace, f.name, " + columns + " from finding_state f where "
-                            + where.sql() + " and f.name in ("
-                            + String.join(",", Collections.nCopies(batch.size(), "?")) + ")",
-                    rs -> {
-                        var key = new ResourceKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-                        if (wanted.contains(key)) {
-                            row.accept(key, rs);
-                        }
-                    },
-                    args.toArray());
+        var select = "select f.api_group, f.kind, f.namespace, f.name, " + columns + " from finding_state f where "
+                + where.sql();
+        RowCallbackHandler handler = rs -> {
+            var key = new ResourceKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            if (wanted.contains(key)) {
+                row.accept(key, rs);
+            }
+        };
+        if (names.size() > NAME_BATCH) {
+            streaming.query(select, handler, where.args().toArray());
+            return;
         }
+        var args = new ArrayList<>(where.args());
+        args.addAll(names);
+        jdbc.query(
+                select + " and f.name in (" + String.join(",", Collections.nCopies(names.size(), "?")) + ")",
+                handler,
+                args.toArray());
     }
 
     /** Findings of a waiver, for the waiver report ("unused" = matches nothing). */
