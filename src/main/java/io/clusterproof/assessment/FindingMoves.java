@@ -1,5 +1,6 @@
 package io.clusterproof.assessment;
 
+import io.clusterproof.base.VersionRanges;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.ResourceKey;
 import java.sql.ResultSet;
@@ -11,7 +12,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -29,25 +32,31 @@ import org.springframework.transaction.annotation.Transactional;
 public class FindingMoves {
 
     private static final int NAME_BATCH = 500;
+    private static final int STREAM_FETCH = 1000;
 
     /** The version rows {@code f} of assessment {@code :<in>} that are not in assessment {@code :<out>}. */
-    private static final String SIDE = "select %d as side, f.check_id, f.api_group, f.kind, f.namespace, f.name, "
-            + "f.api_version, f.status, f.severity, f.message from finding_state f "
-            + "where f.cluster_id = :cluster and f.lineage = 0 "
-            + "and f.valid_from <= :%2$s and (f.valid_to is null or f.valid_to >= :%2$s) "
-            + "and (f.valid_from > :%3$s or f.valid_to < :%3$s)";
+    private static String side(int side, String in, String out, boolean inFirst) {
+        return "select " + side + " as side, f.check_id, f.api_group, f.kind, f.namespace, f.name, "
+                + "f.api_version, f.status, f.severity, f.message from finding_state f "
+                + "where f.cluster_id = :cluster and f.lineage = 0 and "
+                + VersionRanges.validInNotIn("f", in, out, inFirst);
+    }
 
-    private static final String GROUPED = "select d.check_id, d.api_group, d.kind, d.namespace, d.name, "
-            + "max(case when d.side = 0 then d.status end) as from_status, "
-            + "max(case when d.side = 1 then d.status end) as to_status, "
-            + "coalesce(max(case when d.side = 1 then d.severity end), max(case when d.side = 0 then d.severity end)) "
-            + "as severity, "
-            + "max(case when d.side = 0 then d.message end) as from_message, "
-            + "max(case when d.side = 1 then d.message end) as to_message, "
-            + "coalesce(max(case when d.side = 1 then d.api_version end), "
-            + "max(case when d.side = 0 then d.api_version end)) as api_version "
-            + "from (" + SIDE.formatted(0, "earlier", "later") + " union all " + SIDE.formatted(1, "later", "earlier")
-            + ") d group by d.check_id, d.api_group, d.kind, d.namespace, d.name";
+    /** One row per finding that differs, with its status on each side; {@code forward} when :earlier is the lower id. */
+    private static String grouped(boolean forward) {
+        return "select d.check_id, d.api_group, d.kind, d.namespace, d.name, "
+                + "max(case when d.side = 0 then d.status end) as from_status, "
+                + "max(case when d.side = 1 then d.status end) as to_status, "
+                + "coalesce(max(case when d.side = 1 then d.severity end), max(case when d.side = 0 then d.severity end)) "
+                + "as severity, "
+                + "max(case when d.side = 0 then d.message end) as from_message, "
+                + "max(case when d.side = 1 then d.message end) as to_message, "
+                + "coalesce(max(case when d.side = 1 then d.api_version end), "
+                + "max(case when d.side = 0 then d.api_version end)) as api_version "
+                + "from (" + side(0, "earlier", "later", forward) + " union all "
+                + side(1, "later", "earlier", !forward)
+                + ") d group by d.check_id, d.api_group, d.kind, d.namespace, d.name";
+    }
 
     private static final String MOVE = "case"
             + " when g.to_status = 'FAIL' and (g.from_status is null or g.from_status <> 'FAIL') then 'NEWLY_FAILING'"
@@ -59,8 +68,18 @@ public class FindingMoves {
             + " when g.to_status = 'ERROR' and (g.from_status is null or g.from_status <> 'ERROR') then 'NEWLY_ERROR'"
             + " end";
 
-    private static final String MOVES =
-            "select * from (select g.*, " + MOVE + " as move from (" + GROUPED + ") g) x where x.move is not null";
+    private static final String MOVES_FORWARD = moves(true);
+    private static final String MOVES_BACKWARD = moves(false);
+
+    private static String moves(boolean forward) {
+        return "select * from (select g.*, " + MOVE + " as move from (" + grouped(forward)
+                + ") g) x where x.move is not null";
+    }
+
+    /** The moves between two assessments, read in either direction. */
+    private static String moves(long earlier, long later) {
+        return earlier <= later ? MOVES_FORWARD : MOVES_BACKWARD;
+    }
 
     private static final String ORDER = " order by case x.move when 'NEWLY_FAILING' then 0 when 'NEWLY_ERROR' then 1 "
             + "when 'NEWLY_UNKNOWN' then 2 when 'NEWLY_WAIVED' then 3 else 4 end, "
@@ -68,9 +87,13 @@ public class FindingMoves {
             + "x.check_id, x.kind, x.namespace, x.name";
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
 
     FindingMoves(JdbcTemplate jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
+        var template = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
+        template.setFetchSize(STREAM_FETCH);
+        this.streaming = JdbcClient.create(template);
     }
 
     /** How a finding moved, as far as anyone needs to act on it. */
@@ -106,7 +129,7 @@ public class FindingMoves {
 
     public Map<Move, Integer> counts(long clusterId, long earlier, long later) {
         var counts = new EnumMap<Move, Integer>(Move.class);
-        jdbc.sql("select x.move, count(*) as moved from (" + MOVES + ") x group by x.move")
+        jdbc.sql("select x.move, count(*) as moved from (" + moves(earlier, later) + ") x group by x.move")
                 .params(assessments(clusterId, earlier, later))
                 .query(rs -> {
                     counts.put(Move.valueOf(rs.getString("move")), rs.getInt("moved"));
@@ -126,16 +149,39 @@ public class FindingMoves {
         var params = assessments(clusterId, earlier, later);
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql("select * from (" + MOVES + ") x where " + filter(params, move, severities) + ORDER
-                        + " offset :offset rows fetch next :limit rows only")
+        return jdbc.sql("select * from (" + moves(earlier, later) + ") x where " + filter(params, move, severities)
+                        + ORDER + " offset :offset rows fetch next :limit rows only")
                 .params(params)
                 .query(MOVED)
                 .list();
     }
 
+    /**
+     * Hands out every move, worst first, one at a time as the rows stream from one query: a
+     * rollout of a large cluster moves hundreds of thousands of findings, which neither fit a list
+     * nor bear reading a page at a time (each page would group and sort them all again).
+     */
+    public void each(
+            long clusterId,
+            long earlier,
+            long later,
+            @Nullable Move move,
+            Set<Severity> severities,
+            Consumer<Moved> action) {
+        var params = assessments(clusterId, earlier, later);
+        streaming
+                .sql("select * from (" + moves(earlier, later) + ") x where " + filter(params, move, severities)
+                        + ORDER)
+                .params(params)
+                .query(rs -> {
+                    action.accept(moved(rs, 0));
+                });
+    }
+
     public long count(long clusterId, long earlier, long later, @Nullable Move move, Set<Severity> severities) {
         var params = assessments(clusterId, earlier, later);
-        return jdbc.sql("select count(*) from (" + MOVES + ") x where " + filter(params, move, severities))
+        return jdbc.sql("select count(*) from (" + moves(earlier, later) + ") x where "
+                        + filter(params, move, severities))
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -150,7 +196,7 @@ public class FindingMoves {
         for (int from = 0; from < names.size(); from += NAME_BATCH) {
             var params = assessments(clusterId, earlier, later);
             params.put("names", names.subList(from, Math.min(names.size(), from + NAME_BATCH)));
-            jdbc.sql("select * from (" + MOVES + ") x where x.name in (:names)" + ORDER)
+            jdbc.sql("select * from (" + moves(earlier, later) + ") x where x.name in (:names)" + ORDER)
                     .params(params)
                     .query(rs -> {
                         var moved = moved(rs, 0);

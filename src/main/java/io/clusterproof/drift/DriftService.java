@@ -182,6 +182,17 @@ public class DriftService {
                 diff.to().clusterId(), diff.from().id(), diff.to().id(), category, Set.of(), offset, limit);
     }
 
+    /**
+     * Every finding that moved, worst first, handed out one at a time as it is read; a null
+     * category hands out every category. For readers of all of them: a rollout of a large cluster
+     * moves hundreds of thousands.
+     */
+    @PermitAll
+    public void forEachFindingChange(
+            AssessmentDiff diff, @Nullable FindingChangeCategory category, Consumer<FindingChange> action) {
+        findings.each(diff.to().clusterId(), diff.from().id(), diff.to().id(), category, Set.of(), action);
+    }
+
     @PermitAll
     public long countFindingChanges(AssessmentDiff diff, @Nullable FindingChangeCategory category) {
         return findings.count(diff.to().clusterId(), diff.from().id(), diff.to().id(), category, Set.of());

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,23 @@ class FindingChanges {
         return moves.page(clusterId, fromAssessment, toAssessment, move(category), severities, offset, limit).stream()
                 .map(FindingChanges::change)
                 .toList();
+    }
+
+    /** Every change, worst first, handed out one at a time; a null category or empty severities do not filter. */
+    void each(
+            long clusterId,
+            long fromAssessment,
+            long toAssessment,
+            @Nullable FindingChangeCategory category,
+            Set<Severity> severities,
+            Consumer<FindingChange> action) {
+        moves.each(
+                clusterId,
+                fromAssessment,
+                toAssessment,
+                move(category),
+                severities,
+                moved -> action.accept(change(moved)));
     }
 
     long count(

@@ -6,12 +6,16 @@ import io.clusterproof.drift.AssessmentDiff;
 import io.clusterproof.drift.DriftService;
 import io.clusterproof.drift.FindingChange;
 import io.clusterproof.drift.FindingChangeCategory;
+import io.clusterproof.snapshot.ResourceKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +24,16 @@ import org.springframework.stereotype.Component;
  * assessment before the start, or the first one in the period) against its last assessment in
  * the period. Changes are listed step by step between consecutive assessments, newest first,
  * keeping those that bear on the framework (a check of the framework, on a resource in its scope).
+ *
+ * <p>A rollout of a large cluster moves hundreds of thousands of findings: they are read as they
+ * stream from one query per diff, a chunk at a time, and only the counts and the listed changes
+ * are kept.
  */
 @Component
 class DriftRecords {
 
     static final int MAX_CHANGES = 500;
-    private static final int PAGE = 500;
+    private static final int CHUNK = 1000;
 
     private final DriftService drift;
     private final AssessmentQueries assessments;
@@ -54,12 +62,22 @@ class DriftRecords {
         var fromSnapshot = snapshotOf(first);
         var toSnapshot = snapshotOf(last);
         var resources = drift.summary(fromSnapshot, toSnapshot);
-        var overall = drift.assessmentDiff(fromSnapshot, toSnapshot);
+        var counts = new EnumMap<FindingChangeCategory, Integer>(FindingChangeCategory.class);
         var changes = new ArrayList<Change>();
-        for (int i = steps.size() - 1; i > 0 && changes.size() < MAX_CHANGES; i--) {
+        // one step only: its diff is the whole period's, read once for the counts and the list
+        boolean oneStep = steps.size() == 2;
+        drift.assessmentDiff(fromSnapshot, toSnapshot)
+                .ifPresent(overall -> eachBearingOn(overall, frameworkId, change -> {
+                    counts.merge(change.category(), 1, Integer::sum);
+                    if (oneStep) {
+                        list(changes, change, last.takenAt());
+                    }
+                }));
+        for (int i = steps.size() - 1; !oneStep && i > 0 && changes.size() < MAX_CHANGES; i--) {
             var step = steps.get(i);
             drift.assessmentDiff(snapshotOf(steps.get(i - 1)), snapshotOf(step))
-                    .ifPresent(diff -> changes.addAll(relevant(diff, frameworkId, step.takenAt())));
+                    .ifPresent(
+                            diff -> eachBearingOn(diff, frameworkId, change -> list(changes, change, step.takenAt())));
         }
         return new Drift(
                 first.assessmentId(),
@@ -67,46 +85,38 @@ class DriftRecords {
                 resources.added(),
                 resources.changed(),
                 resources.removed(),
-                overall.map(d -> count(d, frameworkId, FindingChangeCategory.NEWLY_FAILING))
-                        .orElse(0),
-                overall.map(d -> count(d, frameworkId, FindingChangeCategory.FIXED))
-                        .orElse(0),
-                changes.stream()
-                        .sorted(Comparator.comparing(Change::at).reversed())
-                        .limit(MAX_CHANGES)
-                        .toList());
+                counts.getOrDefault(FindingChangeCategory.NEWLY_FAILING, 0),
+                counts.getOrDefault(FindingChangeCategory.FIXED, 0),
+                List.copyOf(changes));
     }
 
     private long snapshotOf(TrendPoint point) {
         return assessments.get(point.assessmentId()).orElseThrow().snapshotId();
     }
 
-    private List<Change> relevant(AssessmentDiff diff, String frameworkId, Instant at) {
-        var result = new ArrayList<Change>();
-        for (var change : bearingOn(diff, all(diff, null), frameworkId)) {
-            result.add(new Change(
+    /** Lists a change while there is room: steps come newest first, and each step's changes worst first. */
+    private static void list(List<Change> changes, FindingChange change, Instant at) {
+        if (changes.size() < MAX_CHANGES) {
+            changes.add(new Change(
                     at,
                     change.resource().display(),
                     change.checkId(),
                     change.from() == null ? "absent" : change.from().name(),
                     change.to() == null ? "absent" : change.to().name()));
         }
-        return result;
     }
 
-    private int count(AssessmentDiff diff, String frameworkId, FindingChangeCategory category) {
-        return bearingOn(diff, all(diff, category), frameworkId).size();
-    }
-
-    private List<FindingChange> all(AssessmentDiff diff, @Nullable FindingChangeCategory category) {
-        var result = new ArrayList<FindingChange>();
-        for (long offset = 0; ; offset += PAGE) {
-            var page = drift.findingChanges(diff, category, offset, PAGE);
-            result.addAll(page);
-            if (page.size() < PAGE) {
-                return result;
+    /** Hands out, worst first, the diff's changes that bear on the framework, a chunk at a time. */
+    private void eachBearingOn(AssessmentDiff diff, String frameworkId, Consumer<FindingChange> action) {
+        var chunk = new ArrayList<FindingChange>(CHUNK);
+        drift.forEachFindingChange(diff, null, change -> {
+            chunk.add(change);
+            if (chunk.size() == CHUNK) {
+                bearingOn(diff, chunk, frameworkId).forEach(action);
+                chunk.clear();
             }
-        }
+        });
+        bearingOn(diff, chunk, frameworkId).forEach(action);
     }
 
     /**
@@ -122,7 +132,9 @@ class DriftRecords {
             var resources = ofCheck.stream().map(FindingChange::resource).toList();
             var after = assessments.frameworksOf(diff.to().id(), checkId, resources);
             var gone = resources.stream().filter(r -> !after.containsKey(r)).toList();
-            var before = assessments.frameworksOf(diff.from().id(), checkId, gone);
+            var before = gone.isEmpty()
+                    ? Map.<ResourceKey, Set<String>>of()
+                    : assessments.frameworksOf(diff.from().id(), checkId, gone);
             for (var change : ofCheck) {
                 var frameworks = after.containsKey(change.resource())
                         ? after.get(change.resource())

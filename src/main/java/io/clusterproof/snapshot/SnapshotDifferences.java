@@ -1,5 +1,6 @@
 package io.clusterproof.snapshot;
 
+import io.clusterproof.base.VersionRanges;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -31,19 +32,30 @@ public class SnapshotDifferences {
     private static final int STREAM_FETCH = 1000;
 
     /** The version rows {@code rs} of snapshot {@code :<in>} that are not in snapshot {@code :<out>}. */
-    private static final String SIDE = "select %d as side, rs.api_group, rs.kind, rs.namespace, rs.name, rs.digest, "
-            + "rs.api_version, case when rs.controlled then 1 else 0 end as controlled from resource_state rs "
-            + "where rs.cluster_id = :cluster and rs.valid_from <= :%2$s and (rs.valid_to is null or rs.valid_to >= :%2$s)"
-            + " and (rs.valid_from > :%3$s or rs.valid_to < :%3$s)";
+    private static String side(int side, String in, String out, boolean inFirst) {
+        return "select " + side + " as side, rs.api_group, rs.kind, rs.namespace, rs.name, rs.digest, "
+                + "rs.api_version, case when rs.controlled then 1 else 0 end as controlled from resource_state rs "
+                + "where rs.cluster_id = :cluster and " + VersionRanges.validInNotIn("rs", in, out, inFirst);
+    }
 
-    /** One row per object that differs, with its digest on each side (null where absent). */
-    private static final String CHANGES = "select d.api_group, d.kind, d.namespace, d.name, "
-            + "max(case when d.side = 0 then d.digest end) as from_digest, "
-            + "max(case when d.side = 1 then d.digest end) as to_digest, "
-            + "coalesce(max(case when d.side = 1 then d.api_version end), "
-            + "max(case when d.side = 0 then d.api_version end)) as api_version, "
-            + "max(d.controlled) as controlled from (" + SIDE.formatted(0, "earlier", "later") + " union all "
-            + SIDE.formatted(1, "later", "earlier") + ") d group by d.api_group, d.kind, d.namespace, d.name";
+    /** One row per object that differs, with its digest on each side (null where absent); {@code forward} when :earlier is the lower id. */
+    private static String changes(boolean forward) {
+        return "select d.api_group, d.kind, d.namespace, d.name, "
+                + "max(case when d.side = 0 then d.digest end) as from_digest, "
+                + "max(case when d.side = 1 then d.digest end) as to_digest, "
+                + "coalesce(max(case when d.side = 1 then d.api_version end), "
+                + "max(case when d.side = 0 then d.api_version end)) as api_version, "
+                + "max(d.controlled) as controlled from (" + side(0, "earlier", "later", forward) + " union all "
+                + side(1, "later", "earlier", !forward) + ") d group by d.api_group, d.kind, d.namespace, d.name";
+    }
+
+    private static final String CHANGES_FORWARD = changes(true);
+    private static final String CHANGES_BACKWARD = changes(false);
+
+    /** The changes between two snapshots, read in either direction. */
+    private static String changes(long earlier, long later) {
+        return earlier <= later ? CHANGES_FORWARD : CHANGES_BACKWARD;
+    }
 
     /** An object changed back to an earlier body between the two snapshots has equal digests: no change. */
     private static final String DIFFERS =
@@ -106,7 +118,8 @@ public class SnapshotDifferences {
                         + "sum(case when c.from_digest is null then 1 else 0 end) as added, "
                         + "sum(case when c.from_digest is not null and c.to_digest is not null then 1 else 0 end) "
                         + "as changed, sum(case when c.to_digest is null then 1 else 0 end) as removed from ("
-                        + CHANGES + ") c where " + DIFFERS + " group by c.namespace, c.api_group, c.kind, c.controlled "
+                        + changes(earlier, later) + ") c where " + DIFFERS
+                        + " group by c.namespace, c.api_group, c.kind, c.controlled "
                         + "order by c.namespace, c.kind, c.api_group")
                 .params(snapshots(clusterId, earlier, later))
                 .query((rs, i) -> new Count(
@@ -122,7 +135,7 @@ public class SnapshotDifferences {
 
     public long count(long clusterId, long earlier, long later, Filter filter) {
         var where = Where.of(filter, snapshots(clusterId, earlier, later));
-        return jdbc.sql("select count(*) from (" + CHANGES + ") c where " + where.sql)
+        return jdbc.sql("select count(*) from (" + changes(earlier, later) + ") c where " + where.sql)
                 .params(where.params)
                 .query(Long.class)
                 .single();
@@ -133,7 +146,7 @@ public class SnapshotDifferences {
         var where = Where.of(filter, snapshots(clusterId, earlier, later));
         where.params.put("offset", offset);
         where.params.put("limit", limit);
-        return jdbc.sql("select * from (" + CHANGES + ") c where " + where.sql + ORDER
+        return jdbc.sql("select * from (" + changes(earlier, later) + ") c where " + where.sql + ORDER
                         + " offset :offset rows fetch next :limit rows only")
                 .params(where.params)
                 .query(DIFFERENCE)
@@ -144,7 +157,7 @@ public class SnapshotDifferences {
     public void forEach(long clusterId, long earlier, long later, Filter filter, Consumer<Difference> consumer) {
         var where = Where.of(filter, snapshots(clusterId, earlier, later));
         streaming
-                .sql("select * from (" + CHANGES + ") c where " + where.sql + ORDER)
+                .sql("select * from (" + changes(earlier, later) + ") c where " + where.sql + ORDER)
                 .params(where.params)
                 .query(rs -> {
                     consumer.accept(DIFFERENCE.mapRow(rs, 0));
@@ -159,7 +172,7 @@ public class SnapshotDifferences {
         params.put("namespace", key.namespace());
         params.put("name", key.name());
         return jdbc.sql(
-                        "select * from (" + CHANGES + ") c where " + DIFFERS
+                        "select * from (" + changes(earlier, later) + ") c where " + DIFFERS
                                 + " and c.api_group = :group and c.kind = :kind and c.namespace = :namespace and c.name = :name")
                 .params(params)
                 .query(DIFFERENCE)

@@ -157,6 +157,36 @@ class AssessmentDiffTest {
     }
 
     @Test
+    void only_findings_that_opened_or_closed_between_two_assessments_of_a_long_history_move() {
+        ShopManifests.BEFORE.write(dir, false);
+        var cluster = clusters.manifests("drift-history", dir);
+        long from = 910_010L;
+        long to = 910_020L;
+        finding(cluster, "h1", "FAIL", 910_001L, null); // failing all along
+        finding(cluster, "h2", "FAIL", 910_001L, 910_014L); // fixed in between
+        finding(cluster, "h2", "PASS", 910_015L, null);
+        finding(cluster, "h3", "FAIL", 910_012L, 910_013L); // came and went in between
+        finding(cluster, "h4", "PASS", 910_002L, 910_019L); // failing from the last assessment on
+        finding(cluster, "h4", "FAIL", 910_020L, null);
+        finding(cluster, "h5", "FAIL", 910_003L, 910_009L); // fixed before the first
+        finding(cluster, "h5", "PASS", 910_010L, 910_030L); // and gone after the last
+        finding(cluster, "h6", "FAIL", 910_021L, null); // new after the last
+
+        assertThat(findingChanges.page(cluster.id(), from, to, null, Set.of(), 0, 100))
+                .extracting(f -> f.resource().name(), FindingChange::category)
+                .containsExactlyInAnyOrder(
+                        tuple("h4", FindingChangeCategory.NEWLY_FAILING), tuple("h2", FindingChangeCategory.FIXED));
+        assertThat(findingChanges.page(cluster.id(), to, from, null, Set.of(), 0, 100))
+                .as("backwards")
+                .extracting(f -> f.resource().name(), FindingChange::category)
+                .containsExactlyInAnyOrder(
+                        tuple("h2", FindingChangeCategory.NEWLY_FAILING), tuple("h4", FindingChangeCategory.FIXED));
+        assertThat(findingChanges.page(cluster.id(), from, from, null, Set.of(), 0, 100))
+                .as("an assessment against itself")
+                .isEmpty();
+    }
+
+    @Test
     void a_control_whose_status_moved_is_listed_with_both_statuses() {
         ShopManifests.BEFORE.write(dir, false);
         var cluster = clusters.manifests("drift-controls", dir);
