@@ -12,9 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -32,12 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class FindingMoves {
 
     private static final int NAME_BATCH = 500;
-    private static final int STREAM_FETCH = 1000;
 
     /** The version rows {@code f} of assessment {@code :<in>} that are not in assessment {@code :<out>}. */
     private static String side(int side, String in, String out, boolean inFirst) {
         return "select " + side + " as side, f.check_id, f.api_group, f.kind, f.namespace, f.name, "
-                + "f.api_version, f.status, f.severity, f.message from finding_state f "
+                + "f.api_version, f.status, f.severity, f.message, f.frameworks from finding_state f "
                 + "where f.cluster_id = :cluster and f.lineage = 0 and "
                 + VersionRanges.validInNotIn("f", in, out, inFirst);
     }
@@ -52,7 +49,10 @@ public class FindingMoves {
                 + "max(case when d.side = 0 then d.message end) as from_message, "
                 + "max(case when d.side = 1 then d.message end) as to_message, "
                 + "coalesce(max(case when d.side = 1 then d.api_version end), "
-                + "max(case when d.side = 0 then d.api_version end)) as api_version "
+                + "max(case when d.side = 0 then d.api_version end)) as api_version, "
+                // the frameworks the finding counts for as it stands after the move, or before it when gone
+                + "coalesce(max(case when d.side = 1 then d.frameworks end), "
+                + "max(case when d.side = 0 then d.frameworks end)) as frameworks "
                 + "from (" + side(0, "earlier", "later", forward) + " union all "
                 + side(1, "later", "earlier", !forward)
                 + ") d group by d.check_id, d.api_group, d.kind, d.namespace, d.name";
@@ -87,13 +87,9 @@ public class FindingMoves {
             + "x.check_id, x.kind, x.namespace, x.name";
 
     private final JdbcClient jdbc;
-    private final JdbcClient streaming;
 
     FindingMoves(JdbcTemplate jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
-        var template = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
-        template.setFetchSize(STREAM_FETCH);
-        this.streaming = JdbcClient.create(template);
     }
 
     /** How a finding moved, as far as anyone needs to act on it. */
@@ -128,60 +124,50 @@ public class FindingMoves {
             String message) {}
 
     public Map<Move, Integer> counts(long clusterId, long earlier, long later) {
+        return counts(clusterId, earlier, later, null);
+    }
+
+    /** How many findings moved each way; with a framework, of the findings that count for it. */
+    public Map<Move, Integer> counts(long clusterId, long earlier, long later, @Nullable String frameworkId) {
         var counts = new EnumMap<Move, Integer>(Move.class);
-        jdbc.sql("select x.move, count(*) as moved from (" + moves(earlier, later) + ") x group by x.move")
-                .params(assessments(clusterId, earlier, later))
+        var params = assessments(clusterId, earlier, later);
+        jdbc.sql("select x.move, count(*) as moved from (" + moves(earlier, later) + ") x where "
+                        + filter(params, null, Set.of(), frameworkId) + " group by x.move")
+                .params(params)
                 .query(rs -> {
                     counts.put(Move.valueOf(rs.getString("move")), rs.getInt("moved"));
                 });
         return counts;
     }
 
-    /** A page of moves, worst first; a null move or empty severities do not filter. */
+    /**
+     * A page of moves, worst first; a null move, empty severities or a null framework do not
+     * filter. With a framework, only the findings that count for it (see {@link #counts}).
+     */
     public List<Moved> page(
             long clusterId,
             long earlier,
             long later,
             @Nullable Move move,
             Set<Severity> severities,
+            @Nullable String frameworkId,
             long offset,
             int limit) {
         var params = assessments(clusterId, earlier, later);
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql("select * from (" + moves(earlier, later) + ") x where " + filter(params, move, severities)
+        return jdbc.sql("select * from (" + moves(earlier, later) + ") x where "
+                        + filter(params, move, severities, frameworkId)
                         + ORDER + " offset :offset rows fetch next :limit rows only")
                 .params(params)
                 .query(MOVED)
                 .list();
     }
 
-    /**
-     * Hands out every move, worst first, one at a time as the rows stream from one query: a
-     * rollout of a large cluster moves hundreds of thousands of findings, which neither fit a list
-     * nor bear reading a page at a time (each page would group and sort them all again).
-     */
-    public void each(
-            long clusterId,
-            long earlier,
-            long later,
-            @Nullable Move move,
-            Set<Severity> severities,
-            Consumer<Moved> action) {
-        var params = assessments(clusterId, earlier, later);
-        streaming
-                .sql("select * from (" + moves(earlier, later) + ") x where " + filter(params, move, severities)
-                        + ORDER)
-                .params(params)
-                .query(rs -> {
-                    action.accept(moved(rs, 0));
-                });
-    }
-
     public long count(long clusterId, long earlier, long later, @Nullable Move move, Set<Severity> severities) {
         var params = assessments(clusterId, earlier, later);
         return jdbc.sql("select count(*) from (" + moves(earlier, later) + ") x where "
-                        + filter(params, move, severities))
+                        + filter(params, move, severities, null))
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -210,8 +196,13 @@ public class FindingMoves {
         return byResource;
     }
 
-    private static String filter(Map<String, Object> params, @Nullable Move move, Set<Severity> severities) {
+    private static String filter(
+            Map<String, Object> params, @Nullable Move move, Set<Severity> severities, @Nullable String frameworkId) {
         var sql = new StringBuilder("1 = 1");
+        if (frameworkId != null) {
+            sql.append(" and x.frameworks like :framework");
+            params.put("framework", "%," + frameworkId + ",%");
+        }
         if (move != null) {
             sql.append(" and x.move = :move");
             params.put("move", move.name());

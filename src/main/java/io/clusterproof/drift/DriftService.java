@@ -179,18 +179,24 @@ public class DriftService {
     public List<FindingChange> findingChanges(
             AssessmentDiff diff, @Nullable FindingChangeCategory category, long offset, int limit) {
         return findings.page(
-                diff.to().clusterId(), diff.from().id(), diff.to().id(), category, Set.of(), offset, limit);
+                diff.to().clusterId(), diff.from().id(), diff.to().id(), category, Set.of(), null, offset, limit);
     }
 
     /**
-     * Every finding that moved, worst first, handed out one at a time as it is read; a null
-     * category hands out every category. For readers of all of them: a rollout of a large cluster
-     * moves hundreds of thousands.
+     * How many findings that count for a framework moved each way: as the finding stands after
+     * the move, or before it when it is gone.
      */
     @PermitAll
-    public void forEachFindingChange(
-            AssessmentDiff diff, @Nullable FindingChangeCategory category, Consumer<FindingChange> action) {
-        findings.each(diff.to().clusterId(), diff.from().id(), diff.to().id(), category, Set.of(), action);
+    public Map<FindingChangeCategory, Integer> findingCounts(AssessmentDiff diff, String frameworkId) {
+        return findings.counts(
+                diff.to().clusterId(), diff.from().id(), diff.to().id(), frameworkId);
+    }
+
+    /** The first findings that moved and count for a framework (see {@link #findingCounts}), worst first. */
+    @PermitAll
+    public List<FindingChange> findingChanges(AssessmentDiff diff, String frameworkId, int limit) {
+        return findings.page(
+                diff.to().clusterId(), diff.from().id(), diff.to().id(), null, Set.of(), frameworkId, 0, limit);
     }
 
     @PermitAll

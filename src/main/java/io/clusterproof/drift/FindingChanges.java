@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -29,40 +28,33 @@ class FindingChanges {
     }
 
     Map<FindingChangeCategory, Integer> counts(long clusterId, long fromAssessment, long toAssessment) {
+        return counts(clusterId, fromAssessment, toAssessment, null);
+    }
+
+    /** Counts per category; with a framework, of the findings that count for it. */
+    Map<FindingChangeCategory, Integer> counts(
+            long clusterId, long fromAssessment, long toAssessment, @Nullable String frameworkId) {
         var counts = new EnumMap<FindingChangeCategory, Integer>(FindingChangeCategory.class);
-        moves.counts(clusterId, fromAssessment, toAssessment).forEach((move, n) -> counts.put(category(move), n));
+        moves.counts(clusterId, fromAssessment, toAssessment, frameworkId)
+                .forEach((move, n) -> counts.put(category(move), n));
         return counts;
     }
 
-    /** A page of changes, worst first; a null category or empty severities do not filter. */
+    /** A page of changes, worst first; a null category, empty severities or a null framework do not filter. */
     List<FindingChange> page(
             long clusterId,
             long fromAssessment,
             long toAssessment,
             @Nullable FindingChangeCategory category,
             Set<Severity> severities,
+            @Nullable String frameworkId,
             long offset,
             int limit) {
-        return moves.page(clusterId, fromAssessment, toAssessment, move(category), severities, offset, limit).stream()
+        return moves
+                .page(clusterId, fromAssessment, toAssessment, move(category), severities, frameworkId, offset, limit)
+                .stream()
                 .map(FindingChanges::change)
                 .toList();
-    }
-
-    /** Every change, worst first, handed out one at a time; a null category or empty severities do not filter. */
-    void each(
-            long clusterId,
-            long fromAssessment,
-            long toAssessment,
-            @Nullable FindingChangeCategory category,
-            Set<Severity> severities,
-            Consumer<FindingChange> action) {
-        moves.each(
-                clusterId,
-                fromAssessment,
-                toAssessment,
-                move(category),
-                severities,
-                moved -> action.accept(change(moved)));
     }
 
     long count(

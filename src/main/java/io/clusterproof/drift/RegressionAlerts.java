@@ -117,6 +117,7 @@ class RegressionAlerts {
                         to.id(),
                         FindingChangeCategory.NEWLY_FAILING,
                         severities,
+                        null,
                         0,
                         LISTED_FAILURES);
         var clusterName = clusters.get(to.clusterId()).map(c -> c.name()).orElse("cluster-" + to.clusterId());

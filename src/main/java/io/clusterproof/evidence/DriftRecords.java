@@ -2,20 +2,12 @@ package io.clusterproof.evidence;
 
 import io.clusterproof.assessment.AssessmentQueries;
 import io.clusterproof.assessment.TrendPoint;
-import io.clusterproof.drift.AssessmentDiff;
 import io.clusterproof.drift.DriftService;
-import io.clusterproof.drift.FindingChange;
 import io.clusterproof.drift.FindingChangeCategory;
-import io.clusterproof.snapshot.ResourceKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -24,16 +16,13 @@ import org.springframework.stereotype.Component;
  * assessment before the start, or the first one in the period) against its last assessment in
  * the period. Changes are listed step by step between consecutive assessments, newest first,
  * keeping those that bear on the framework (a check of the framework, on a resource in its scope).
- *
- * <p>A rollout of a large cluster moves hundreds of thousands of findings: they are read as they
- * stream from one query per diff, a chunk at a time, and only the counts and the listed changes
- * are kept.
+ * The database counts and picks them: a rollout of a large cluster moves hundreds of thousands of
+ * findings, of which a report lists {@value #MAX_CHANGES}.
  */
 @Component
 class DriftRecords {
 
     static final int MAX_CHANGES = 500;
-    private static final int CHUNK = 1000;
 
     private final DriftService drift;
     private final AssessmentQueries assessments;
@@ -62,22 +51,22 @@ class DriftRecords {
         var fromSnapshot = snapshotOf(first);
         var toSnapshot = snapshotOf(last);
         var resources = drift.summary(fromSnapshot, toSnapshot);
-        var counts = new EnumMap<FindingChangeCategory, Integer>(FindingChangeCategory.class);
+        var counts = drift.assessmentDiff(fromSnapshot, toSnapshot)
+                .map(overall -> drift.findingCounts(overall, frameworkId))
+                .orElse(Map.of());
         var changes = new ArrayList<Change>();
-        // one step only: its diff is the whole period's, read once for the counts and the list
-        boolean oneStep = steps.size() == 2;
-        drift.assessmentDiff(fromSnapshot, toSnapshot)
-                .ifPresent(overall -> eachBearingOn(overall, frameworkId, change -> {
-                    counts.merge(change.category(), 1, Integer::sum);
-                    if (oneStep) {
-                        list(changes, change, last.takenAt());
-                    }
-                }));
-        for (int i = steps.size() - 1; !oneStep && i > 0 && changes.size() < MAX_CHANGES; i--) {
+        for (int i = steps.size() - 1; i > 0 && changes.size() < MAX_CHANGES; i--) {
             var step = steps.get(i);
             drift.assessmentDiff(snapshotOf(steps.get(i - 1)), snapshotOf(step))
-                    .ifPresent(
-                            diff -> eachBearingOn(diff, frameworkId, change -> list(changes, change, step.takenAt())));
+                    .ifPresent(diff -> drift.findingChanges(diff, frameworkId, MAX_CHANGES - changes.size())
+                            .forEach(change -> changes.add(new Change(
+                                    step.takenAt(),
+                                    change.resource().display(),
+                                    change.checkId(),
+                                    change.from() == null
+                                            ? "absent"
+                                            : change.from().name(),
+                                    change.to() == null ? "absent" : change.to().name()))));
         }
         return new Drift(
                 first.assessmentId(),
@@ -92,59 +81,6 @@ class DriftRecords {
 
     private long snapshotOf(TrendPoint point) {
         return assessments.get(point.assessmentId()).orElseThrow().snapshotId();
-    }
-
-    /** Lists a change while there is room: steps come newest first, and each step's changes worst first. */
-    private static void list(List<Change> changes, FindingChange change, Instant at) {
-        if (changes.size() < MAX_CHANGES) {
-            changes.add(new Change(
-                    at,
-                    change.resource().display(),
-                    change.checkId(),
-                    change.from() == null ? "absent" : change.from().name(),
-                    change.to() == null ? "absent" : change.to().name()));
-        }
-    }
-
-    /** Hands out, worst first, the diff's changes that bear on the framework, a chunk at a time. */
-    private void eachBearingOn(AssessmentDiff diff, String frameworkId, Consumer<FindingChange> action) {
-        var chunk = new ArrayList<FindingChange>(CHUNK);
-        drift.forEachFindingChange(diff, null, change -> {
-            chunk.add(change);
-            if (chunk.size() == CHUNK) {
-                bearingOn(diff, chunk, frameworkId).forEach(action);
-                chunk.clear();
-            }
-        });
-        bearingOn(diff, chunk, frameworkId).forEach(action);
-    }
-
-    /**
-     * The changes whose finding counted for the framework, as it stands after the change or, for
-     * a finding gone, before it. The frameworks are read a check at a time, not a change at a time.
-     */
-    private List<FindingChange> bearingOn(AssessmentDiff diff, List<FindingChange> changes, String frameworkId) {
-        var byCheck = new LinkedHashMap<String, List<FindingChange>>();
-        changes.forEach(c ->
-                byCheck.computeIfAbsent(c.checkId(), k -> new ArrayList<>()).add(c));
-        var bearing = new HashSet<FindingChange>();
-        byCheck.forEach((checkId, ofCheck) -> {
-            var resources = ofCheck.stream().map(FindingChange::resource).toList();
-            var after = assessments.frameworksOf(diff.to().id(), checkId, resources);
-            var gone = resources.stream().filter(r -> !after.containsKey(r)).toList();
-            var before = gone.isEmpty()
-                    ? Map.<ResourceKey, Set<String>>of()
-                    : assessments.frameworksOf(diff.from().id(), checkId, gone);
-            for (var change : ofCheck) {
-                var frameworks = after.containsKey(change.resource())
-                        ? after.get(change.resource())
-                        : before.get(change.resource());
-                if (frameworks != null && frameworks.contains(frameworkId)) {
-                    bearing.add(change);
-                }
-            }
-        });
-        return changes.stream().filter(bearing::contains).toList();
     }
 
     /**

@@ -124,7 +124,7 @@ class AssessmentDiffTest {
         finding(cluster, "r10", "FAIL", from, from);
         finding(cluster, "r10", "NOT_APPLICABLE", to, null);
 
-        var changes = findingChanges.page(cluster.id(), from, to, null, Set.of(), 0, 100);
+        var changes = findingChanges.page(cluster.id(), from, to, null, Set.of(), null, 0, 100);
 
         assertThat(changes)
                 .extracting(f -> f.resource().name(), FindingChange::category, FindingChange::from, FindingChange::to)
@@ -144,10 +144,17 @@ class AssessmentDiffTest {
                 .containsEntry(FindingChangeCategory.NEWLY_UNKNOWN, 1)
                 .containsEntry(FindingChangeCategory.NEWLY_ERROR, 1);
         assertThat(findingChanges.page(
-                        cluster.id(), from, to, FindingChangeCategory.NEWLY_FAILING, Set.of(Severity.CRITICAL), 0, 10))
+                        cluster.id(),
+                        from,
+                        to,
+                        FindingChangeCategory.NEWLY_FAILING,
+                        Set.of(Severity.CRITICAL),
+                        null,
+                        0,
+                        10))
                 .extracting(f -> f.resource().name())
                 .containsExactly("r5");
-        assertThat(findingChanges.page(cluster.id(), to, from, null, Set.of(), 0, 100))
+        assertThat(findingChanges.page(cluster.id(), to, from, null, Set.of(), null, 0, 100))
                 .as("backwards")
                 .extracting(f -> f.resource().name(), FindingChange::category)
                 .contains(
@@ -166,22 +173,38 @@ class AssessmentDiffTest {
         finding(cluster, "h2", "FAIL", 910_001L, 910_014L); // fixed in between
         finding(cluster, "h2", "PASS", 910_015L, null);
         finding(cluster, "h3", "FAIL", 910_012L, 910_013L); // came and went in between
-        finding(cluster, "h4", "PASS", 910_002L, 910_019L); // failing from the last assessment on
-        finding(cluster, "h4", "FAIL", 910_020L, null);
+        finding(cluster, "h4", "PASS", 910_002L, 910_019L, ",gdpr,"); // failing from the last assessment on
+        finding(cluster, "h4", "FAIL", 910_020L, null, ",gdpr,pci-dss-4.0,");
+        finding(cluster, "h7", "FAIL", 910_004L, 910_016L, ",pci-dss-4.0,"); // gone in between: counted as before
+        finding(cluster, "h8", "PASS", 910_005L, 910_017L, ",pci-dss-4.0,"); // failing now, for GDPR only
+        finding(cluster, "h8", "FAIL", 910_018L, null, ",gdpr,");
         finding(cluster, "h5", "FAIL", 910_003L, 910_009L); // fixed before the first
         finding(cluster, "h5", "PASS", 910_010L, 910_030L); // and gone after the last
         finding(cluster, "h6", "FAIL", 910_021L, null); // new after the last
 
-        assertThat(findingChanges.page(cluster.id(), from, to, null, Set.of(), 0, 100))
+        assertThat(findingChanges.page(cluster.id(), from, to, null, Set.of(), null, 0, 100))
                 .extracting(f -> f.resource().name(), FindingChange::category)
                 .containsExactlyInAnyOrder(
-                        tuple("h4", FindingChangeCategory.NEWLY_FAILING), tuple("h2", FindingChangeCategory.FIXED));
-        assertThat(findingChanges.page(cluster.id(), to, from, null, Set.of(), 0, 100))
+                        tuple("h4", FindingChangeCategory.NEWLY_FAILING),
+                        tuple("h8", FindingChangeCategory.NEWLY_FAILING),
+                        tuple("h2", FindingChangeCategory.FIXED),
+                        tuple("h7", FindingChangeCategory.FIXED));
+        assertThat(findingChanges.page(cluster.id(), to, from, null, Set.of(), null, 0, 100))
                 .as("backwards")
                 .extracting(f -> f.resource().name(), FindingChange::category)
                 .containsExactlyInAnyOrder(
-                        tuple("h2", FindingChangeCategory.NEWLY_FAILING), tuple("h4", FindingChangeCategory.FIXED));
-        assertThat(findingChanges.page(cluster.id(), from, from, null, Set.of(), 0, 100))
+                        tuple("h2", FindingChangeCategory.NEWLY_FAILING),
+                        tuple("h7", FindingChangeCategory.NEWLY_FAILING),
+                        tuple("h4", FindingChangeCategory.FIXED),
+                        tuple("h8", FindingChangeCategory.FIXED));
+        assertThat(findingChanges.page(cluster.id(), from, to, null, Set.of(), "pci-dss-4.0", 0, 100))
+                .as("the moves that count for PCI DSS as the findings stand now, or stood when gone")
+                .extracting(f -> f.resource().name())
+                .containsExactlyInAnyOrder("h4", "h7");
+        assertThat(findingChanges.counts(cluster.id(), from, to, "pci-dss-4.0"))
+                .containsEntry(FindingChangeCategory.NEWLY_FAILING, 1)
+                .containsEntry(FindingChangeCategory.FIXED, 1);
+        assertThat(findingChanges.page(cluster.id(), from, from, null, Set.of(), null, 0, 100))
                 .as("an assessment against itself")
                 .isEmpty();
     }
@@ -241,17 +264,28 @@ class AssessmentDiffTest {
 
     /** r5 is critical, everything else medium. */
     private void finding(ClusterSummary cluster, String name, String status, long validFrom, @Nullable Long validTo) {
+        finding(cluster, name, status, validFrom, validTo, ",");
+    }
+
+    private void finding(
+            ClusterSummary cluster,
+            String name,
+            String status,
+            long validFrom,
+            @Nullable Long validTo,
+            String frameworks) {
         jdbc.update(
                 """
                 insert into finding_state (cluster_id, lineage, check_id, api_group, kind, namespace, name, api_version,
                     status, severity, message, paths, frameworks, digest, waiver_id, first_seen_at, valid_from, valid_to)
-                values (?, 0, 'some-check', 'apps', 'Deployment', 'shop', ?, 'apps/v1', ?, ?, ?, '', ',', 'd', null, ?, ?, ?)
+                values (?, 0, 'some-check', 'apps', 'Deployment', 'shop', ?, 'apps/v1', ?, ?, ?, '', ?, 'd', null, ?, ?, ?)
                 """,
                 cluster.id(),
                 name,
                 status,
                 name.equals("r5") ? "CRITICAL" : "MEDIUM",
                 name + " is " + status + " from " + validFrom,
+                frameworks,
                 SqlTime.of(Instant.parse("2026-11-01T00:00:00Z")),
                 validFrom,
                 validTo);
