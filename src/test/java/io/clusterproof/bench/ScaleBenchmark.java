@@ -2,15 +2,22 @@ package io.clusterproof.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterproof.drift.DriftService;
+import io.clusterproof.evidence.TestDriftSections;
+import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.ListPageServer;
 import io.clusterproof.snapshot.RunStatus;
 import io.clusterproof.snapshot.SnapshotProperties;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.IntegrationTest;
 import io.clusterproof.support.SyntheticCluster;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +29,11 @@ import org.springframework.test.context.TestPropertySource;
  * A 250,000-object cluster (2,000 nodes; 200 namespaces of 176 deployments with their replica
  * sets, 3 pods each, services and service accounts; network policies, RBAC, config maps, secrets)
  * collected through the HTTP API, stored and assessed with the whole catalog, in a JVM of 1 GiB
- * heap; then the remediation follow-up that the assessment sets off, measured apart. The pages come from files and the database is an
+ * heap; then the remediation follow-up that the assessment sets off, measured apart. Then a rollout of
+ * every deployment (new images; every replica set and pod replaced by new ones; other workloads
+ * weak) collected, assessed and followed up the same way, and the drift between the two read as
+ * the drift page counts changed objects and as an evidence report's drift section reads it (the
+ * findings that moved, counted and listed for a framework). The pages come from files and the database is an
  * H2 file (the default installation), so the heap holds the application alone. The benchmark profile runs it in its own JVM ({@code -Xmx1g}); anywhere else
  * it does not run.
  */
@@ -48,6 +59,12 @@ class ScaleBenchmark {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DriftService drift;
+
+    @Autowired
+    TestDriftSections driftSections;
+
     @TempDir
     Path dir;
 
@@ -56,7 +73,9 @@ class ScaleBenchmark {
         assertThat(Runtime.getRuntime().maxMemory()).isLessThanOrEqualTo(1L << 30);
         var synthetic = new SyntheticCluster(200, 176, 3).withNodes(2_000);
         try (var api = new ListPageServer(synthetic::generate, properties.pageSize(), dir)) {
-            var cluster = clusters.kubeconfig("bench-scale", api.kubeconfig(dir));
+            var kubeconfig = api.kubeconfig(dir);
+            var cluster = clusters.kubeconfig("bench-scale", kubeconfig);
+            var periodStart = Instant.now();
             System.gc();
             double collectSeconds;
             double seconds;
@@ -100,7 +119,71 @@ class ScaleBenchmark {
                                 cluster.id()));
                 figures.put("scale.peak_live_heap_with_remediation_mib", gc.peakLiveMiB());
                 BenchmarkReport.put(figures);
+
+                var rollout = rollout(synthetic.release(2), kubeconfig, cluster, snapshotId, periodStart);
+                rollout.put("scale.rollout_peak_live_heap_mib", gc.peakLiveMiB());
+                rollout.put("scale.rollout_full_collections", gc.fullCollections());
+                BenchmarkReport.put(rollout);
             }
         }
+    }
+
+    /**
+     * Collects the cluster after a rollout (the cluster's kubeconfig pointed at pages of the new
+     * release), awaits its assessment and follow-up, then reads the drift from the first snapshot.
+     */
+    private Map<String, Object> rollout(
+            SyntheticCluster release, Path kubeconfig, ClusterSummary cluster, long firstSnapshot, Instant periodStart)
+            throws Exception {
+        var figures = new LinkedHashMap<String, Object>();
+        var pages = Files.createDirectories(dir.resolve("release-2"));
+        try (var api = new ListPageServer(release::generate, properties.pageSize(), pages)) {
+            Files.copy(api.kubeconfig(pages), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
+            var started = System.nanoTime();
+            var run = clusters.collect(cluster);
+            figures.put("scale.rollout_collect_seconds", (System.nanoTime() - started) / 1e9);
+            assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+            var snapshotId = run.snapshotId();
+            var snapshot = jdbc.queryForMap(
+                    "select added_count, changed_count, removed_count from snapshot where id = ?", snapshotId);
+            figures.put("scale.rollout_added", snapshot.get("added_count"));
+            figures.put("scale.rollout_changed", snapshot.get("changed_count"));
+            figures.put("scale.rollout_removed", snapshot.get("removed_count"));
+            clusters.awaitAssessed(snapshotId, PATIENCE);
+            figures.put(
+                    "scale.rollout_assess_seconds",
+                    jdbc.queryForObject(
+                                    "select duration_ms from assessment where snapshot_id = ? and lineage = 0",
+                                    Long.class,
+                                    snapshotId)
+                            / 1000.0);
+            var followStarted = System.nanoTime();
+            clusters.awaitFollowedUp(snapshotId, PATIENCE);
+            figures.put("scale.rollout_remediation_seconds", (System.nanoTime() - followStarted) / 1e9);
+            // reported as each step ends: the steps of a rollout take minutes each on H2
+            BenchmarkReport.put(figures);
+
+            // the drift page's counts of changed objects
+            started = System.nanoTime();
+            var summary = drift.summary(firstSnapshot, snapshotId);
+            figures.put("scale.rollout_drift_summary_seconds", (System.nanoTime() - started) / 1e9);
+
+            // an evidence report's drift section for the period of both snapshots
+            started = System.nanoTime();
+            var section = driftSections.of(cluster.id(), "pci-dss-4.0", periodStart, Instant.now());
+            figures.put("scale.rollout_report_drift_section_seconds", (System.nanoTime() - started) / 1e9);
+            figures.put("scale.rollout_report_drift_pci_newly_failing", section.findingsNewlyFailing());
+            figures.put("scale.rollout_report_drift_pci_fixed", section.findingsFixed());
+            assertThat(summary.added() + summary.changed() + summary.removed() + summary.controlledChanges())
+                    .isEqualTo(((Number) snapshot.get("added_count")).intValue()
+                            + ((Number) snapshot.get("changed_count")).intValue()
+                            + ((Number) snapshot.get("removed_count")).intValue());
+            assertThat(section.findingsNewlyFailing()).isPositive();
+            assertThat(section.findingsFixed()).isPositive();
+            assertThat(section.listed())
+                    .as("a section lists at most 500 changes")
+                    .isEqualTo(500);
+        }
+        return figures;
     }
 }

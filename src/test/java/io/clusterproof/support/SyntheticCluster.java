@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  * Generates a plausible cluster of any size: per namespace a NetworkPolicy, a Role and binding, a
  * ConfigMap and a Secret; per deployment its ReplicaSet, pods owned by it, a Service and a
  * ServiceAccount. Some workloads are deliberately weak (privileged, :latest, no limits), so an
- * assessment has failures to find. Deterministic: the same sizes give the same objects.
+ * assessment has failures to find. Deterministic: the same sizes give the same objects. A later
+ * {@linkplain #release(int) release} rolls every deployment out: new images, new replica sets and
+ * pods in place of the old ones, and another set of weak workloads.
  */
 public final class SyntheticCluster {
 
@@ -19,21 +21,33 @@ public final class SyntheticCluster {
     private final int deploymentsPerNamespace;
     private final int replicas;
     private final int nodes;
+    private final int release;
 
     public SyntheticCluster(int namespaces, int deploymentsPerNamespace, int replicas) {
-        this(namespaces, deploymentsPerNamespace, replicas, 0);
+        this(namespaces, deploymentsPerNamespace, replicas, 0, 1);
     }
 
-    private SyntheticCluster(int namespaces, int deploymentsPerNamespace, int replicas, int nodes) {
+    private SyntheticCluster(int namespaces, int deploymentsPerNamespace, int replicas, int nodes, int release) {
         this.namespaces = namespaces;
         this.deploymentsPerNamespace = deploymentsPerNamespace;
         this.replicas = replicas;
         this.nodes = nodes;
+        this.release = release;
     }
 
     /** The same cluster with this many nodes as well. */
     public SyntheticCluster withNodes(int count) {
-        return new SyntheticCluster(namespaces, deploymentsPerNamespace, replicas, count);
+        return new SyntheticCluster(namespaces, deploymentsPerNamespace, replicas, count, release);
+    }
+
+    /**
+     * The same cluster after {@code number - 1} rollouts of every deployment (release 1 is the
+     * first): each deployment's image and pod template change, its replica set and pods are
+     * replaced by new ones (new names), and the weak workloads are others. Nodes, namespaces,
+     * services and the rest stay as they were.
+     */
+    public SyntheticCluster release(int number) {
+        return new SyntheticCluster(namespaces, deploymentsPerNamespace, replicas, nodes, number);
     }
 
     /** How many objects {@link #objects()} gives. */
@@ -144,7 +158,7 @@ public final class SyntheticCluster {
     private void addDeployment(List<Map<String, Object>> objects, String ns, int n, int d) {
         var name = "svc-" + d;
         var labels = Map.<String, Object>of("app", name, "team", ns);
-        var template = podTemplate(labels, n, d);
+        var template = podTemplate(labels, n, d, release);
         var deployment = object("apps/v1", "Deployment", ns, name, labels);
         deployment.put(
                 "spec",
@@ -156,7 +170,8 @@ public final class SyntheticCluster {
                         "template",
                         template));
         objects.add(deployment);
-        var replicaSet = object("apps/v1", "ReplicaSet", ns, name + "-7d9f8c", labels);
+        var replicaSetName = name + "-" + replicaSetHash(release);
+        var replicaSet = object("apps/v1", "ReplicaSet", ns, replicaSetName, labels);
         owned(replicaSet, "Deployment", name);
         replicaSet.put(
                 "spec",
@@ -169,8 +184,8 @@ public final class SyntheticCluster {
                         template));
         objects.add(replicaSet);
         for (int r = 0; r < replicas; r++) {
-            var pod = object("v1", "Pod", ns, name + "-7d9f8c-" + r, labels);
-            owned(pod, "ReplicaSet", name + "-7d9f8c");
+            var pod = object("v1", "Pod", ns, replicaSetName + "-" + r, labels);
+            owned(pod, "ReplicaSet", replicaSetName);
             pod.put("spec", template.get("spec"));
             objects.add(pod);
         }
@@ -188,8 +203,13 @@ public final class SyntheticCluster {
         objects.add(object("v1", "ServiceAccount", ns, name, labels));
     }
 
-    private static Map<String, Object> podTemplate(Map<String, Object> labels, int n, int d) {
-        var weak = (n + d) % 7 == 0;
+    /** The pod-template hash in the names of a release's replica set and pods. */
+    private static String replicaSetHash(int release) {
+        return release == 1 ? "7d9f8c" : Integer.toHexString(0x5c4b00 + release);
+    }
+
+    private static Map<String, Object> podTemplate(Map<String, Object> labels, int n, int d, int release) {
+        var weak = (n + d + release - 1) % 7 == 0;
         var securityContext = weak
                 ? Map.<String, Object>of("privileged", true)
                 : Map.<String, Object>of(
@@ -207,7 +227,9 @@ public final class SyntheticCluster {
         container.put("name", "app");
         container.put(
                 "image",
-                weak ? "docker.io/library/nginx:latest" : "registry.northwind.example/app:" + (d % 10 + 1) + ".0");
+                weak
+                        ? "docker.io/library/nginx:latest"
+                        : "registry.northwind.example/app:" + (d % 10 + 1) + "." + (release - 1));
         container.put("ports", List.of(Map.of("containerPort", 8080L)));
         container.put("env", List.of(Map.of("name", "MODE", "value", "production")));
         container.put("securityContext", securityContext);
