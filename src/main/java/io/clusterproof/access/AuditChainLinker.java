@@ -70,25 +70,34 @@ class AuditChainLinker {
         worker.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    /** Links every pending entry now, in the caller's thread and a transaction of its own. */
+    /**
+     * Links every pending entry now, in the caller's thread, a batch per transaction of its own.
+     * The first batch looks from the start of the log; each next one from past the last entry
+     * linked, so linking a hundred thousand entries reads the log once, not once per batch. An
+     * entry whose transaction commits while this runs, with an id below that point, is linked by the
+     * run its own writer asks for on commit.
+     */
     void linkPending() {
+        var after = new long[] {Long.MIN_VALUE};
         Integer linked;
         do {
-            linked = transaction.execute(status -> linkBatch());
+            linked = transaction.execute(status -> linkBatch(after));
         } while (linked != null && linked == BATCH);
     }
 
-    private int linkBatch() {
+    /** Links up to {@link #BATCH} entries with ids above {@code after[0]}, and moves it past the last one. */
+    private int linkBatch(long[] after) {
         var head = jdbc.queryForMap("select seq, entry_hash from audit_chain_head where id = 1 for update");
         var seq = new long[] {((Number) Objects.requireNonNull(head.get("seq"), "audit_chain_head.seq")).longValue()};
         var previous = new String[] {String.valueOf(head.get("entry_hash"))};
         var count = new int[] {0};
         jdbc.query(
                 "select e.id, e.occurred_at, e.actor, e.action, e.target_type, e.target_id, e.before_state,"
-                        + " e.after_state, e.detail from audit_entry e where not exists"
+                        + " e.after_state, e.detail from audit_entry e where e.id > ? and not exists"
                         + " (select 1 from audit_chain c where c.entry_id = e.id) order by e.id fetch first "
                         + BATCH + " rows only",
                 rs -> {
+                    after[0] = rs.getLong(1);
                     var hash = AuditChain.hash(
                             previous[0],
                             SqlTime.require(rs, 2),
@@ -108,7 +117,8 @@ class AuditChainLinker {
                             hash);
                     previous[0] = hash;
                     count[0]++;
-                });
+                },
+                after[0]);
         if (count[0] > 0) {
             jdbc.update("update audit_chain_head set seq = ?, entry_hash = ? where id = 1", seq[0], previous[0]);
         }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.IntegrationTest;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every entry is chained to the one before it; a row changed behind the application's back is found. */
 @IntegrationTest
@@ -21,6 +25,9 @@ class AuditChainTest {
 
     @Autowired
     AuditChainLinker linker;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void new_entries_extend_an_intact_chain_whose_head_is_the_newest_entry() {
@@ -62,6 +69,50 @@ class AuditChainTest {
             withoutUpdateTrigger(() -> jdbc.update("update audit_entry set detail = 'original' where id = ?", id));
         }
         assertThat(AsAdmin.admin(auditLog::verify).intact()).isTrue();
+    }
+
+    @Test
+    void an_entry_whose_transaction_commits_after_later_ones_is_linked_by_the_next_run() throws Exception {
+        var late = UUID.randomUUID().toString();
+        var inserted = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var writer = Executors.newSingleThreadExecutor();
+        try {
+            // a writer holds its entry (the lower id) uncommitted while more than a batch of later ones commit
+            var done = writer.submit(() -> transactions.executeWithoutResult(status -> {
+                auditLog.recordAs("chain-test", AuditEvent.of("CHAIN_TEST", "test", late));
+                inserted.countDown();
+                await(commit);
+            }));
+            await(inserted);
+            for (int i = 0; i < 600; i++) {
+                auditLog.recordAs("chain-test", AuditEvent.of("CHAIN_TEST", "test", late + "-after-" + i));
+            }
+            linker.linkPending();
+            commit.countDown();
+            done.get(30, TimeUnit.SECONDS);
+        } finally {
+            writer.shutdownNow();
+        }
+
+        linker.linkPending();
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_chain c join audit_entry e on e.id = c.entry_id where e.target_id = ?",
+                        Integer.class,
+                        late))
+                .isEqualTo(1);
+        var verification = AsAdmin.admin(auditLog::verify);
+        assertThat(verification.intact()).as(verification.message()).isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What an attacker with the schema owner's rights can do: drop the trigger, change, put it back. */
