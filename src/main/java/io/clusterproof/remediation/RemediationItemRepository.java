@@ -17,8 +17,6 @@ interface RemediationItemRepository extends ListCrudRepository<RemediationItem, 
     Optional<RemediationItem> findFor(
             long clusterId, String checkId, String group, String kind, String namespace, String name);
 
-    List<RemediationItem> findByClusterId(long clusterId);
-
     Page<RemediationItem> findAll(Specification<RemediationItem> filter, Pageable pageable);
 
     long count(Specification<RemediationItem> filter);
