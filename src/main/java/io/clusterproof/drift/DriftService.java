@@ -187,16 +187,16 @@ public class DriftService {
      * the move, or before it when it is gone.
      */
     @PermitAll
-    public Map<FindingChangeCategory, Integer> findingCounts(AssessmentDiff diff, String frameworkId) {
-        return findings.counts(
-                diff.to().clusterId(), diff.from().id(), diff.to().id(), frameworkId);
+    public Map<FindingChangeCategory, Integer> findingCounts(
+            AssessmentSummary from, AssessmentSummary to, String frameworkId) {
+        return findings.counts(to.clusterId(), from.id(), to.id(), frameworkId);
     }
 
     /** The first findings that moved and count for a framework (see {@link #findingCounts}), worst first. */
     @PermitAll
-    public List<FindingChange> findingChanges(AssessmentDiff diff, String frameworkId, int limit) {
-        return findings.page(
-                diff.to().clusterId(), diff.from().id(), diff.to().id(), null, Set.of(), frameworkId, 0, limit);
+    public List<FindingChange> findingChanges(
+            AssessmentSummary from, AssessmentSummary to, String frameworkId, int limit) {
+        return findings.page(to.clusterId(), from.id(), to.id(), null, Set.of(), frameworkId, 0, limit);
     }
 
     @PermitAll

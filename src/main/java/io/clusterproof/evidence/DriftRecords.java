@@ -1,6 +1,7 @@
 package io.clusterproof.evidence;
 
 import io.clusterproof.assessment.AssessmentQueries;
+import io.clusterproof.assessment.AssessmentSummary;
 import io.clusterproof.assessment.TrendPoint;
 import io.clusterproof.drift.DriftService;
 import io.clusterproof.drift.FindingChangeCategory;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -51,22 +53,21 @@ class DriftRecords {
         var fromSnapshot = snapshotOf(first);
         var toSnapshot = snapshotOf(last);
         var resources = drift.summary(fromSnapshot, toSnapshot);
-        var counts = drift.assessmentDiff(fromSnapshot, toSnapshot)
-                .map(overall -> drift.findingCounts(overall, frameworkId))
+        var overall = assessmentsOf(fromSnapshot, toSnapshot);
+        var counts = overall.map(p -> drift.findingCounts(p.from(), p.to(), frameworkId))
                 .orElse(Map.of());
         var changes = new ArrayList<Change>();
         for (int i = steps.size() - 1; i > 0 && changes.size() < MAX_CHANGES; i--) {
             var step = steps.get(i);
-            drift.assessmentDiff(snapshotOf(steps.get(i - 1)), snapshotOf(step))
-                    .ifPresent(diff -> drift.findingChanges(diff, frameworkId, MAX_CHANGES - changes.size())
-                            .forEach(change -> changes.add(new Change(
-                                    step.takenAt(),
-                                    change.resource().display(),
-                                    change.checkId(),
-                                    change.from() == null
-                                            ? "absent"
-                                            : change.from().name(),
-                                    change.to() == null ? "absent" : change.to().name()))));
+            // one step only: it is the whole period, whose assessments are known already
+            var pair = steps.size() == 2 ? overall : assessmentsOf(snapshotOf(steps.get(i - 1)), snapshotOf(step));
+            pair.ifPresent(p -> drift.findingChanges(p.from(), p.to(), frameworkId, MAX_CHANGES - changes.size())
+                    .forEach(change -> changes.add(new Change(
+                            step.takenAt(),
+                            change.resource().display(),
+                            change.checkId(),
+                            change.from() == null ? "absent" : change.from().name(),
+                            change.to() == null ? "absent" : change.to().name()))));
         }
         return new Drift(
                 first.assessmentId(),
@@ -78,6 +79,19 @@ class DriftRecords {
                 counts.getOrDefault(FindingChangeCategory.FIXED, 0),
                 List.copyOf(changes));
     }
+
+    /**
+     * The main-lineage assessments of two snapshots, as the drift page compares them; empty while
+     * either is not assessed. Only the two summaries: the scores and counts of a whole diff are not
+     * needed here.
+     */
+    private Optional<Assessed> assessmentsOf(long fromSnapshot, long toSnapshot) {
+        var from = drift.assessmentOf(fromSnapshot);
+        var to = drift.assessmentOf(toSnapshot);
+        return from.isEmpty() || to.isEmpty() ? Optional.empty() : Optional.of(new Assessed(from.get(), to.get()));
+    }
+
+    private record Assessed(AssessmentSummary from, AssessmentSummary to) {}
 
     private long snapshotOf(TrendPoint point) {
         return assessments.get(point.assessmentId()).orElseThrow().snapshotId();
