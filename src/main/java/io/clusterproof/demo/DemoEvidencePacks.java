@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,7 +37,9 @@ class DemoEvidencePacks {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @ApplicationModuleListener
+    // no transaction around the work: each step commits in a transaction of its own, and holding a
+    // connection for an idle outer one meanwhile starves the pool (OneConnectionTest)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     synchronized void on(AssessmentCompleted event) {
         if (!event.mainLineage()
                 || event.snapshotTakenAt().isBefore(clock.instant().minus(Duration.ofHours(12)))) {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,7 +56,9 @@ class DemoRemediation {
     }
 
     /** One event at a time: two threads must not both find no waivers and seed them twice. */
-    @ApplicationModuleListener
+    // no transaction around the work: each step commits in a transaction of its own, and holding a
+    // connection for an idle outer one meanwhile starves the pool (OneConnectionTest)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     synchronized void on(RemediationFollowed event) {
         var cluster = clusters.get(event.clusterId()).orElse(null);
         if (cluster == null

@@ -87,14 +87,14 @@ class RemediationSync {
 
     /**
      * Applies every assessment not applied yet, oldest first, and hands each to {@code afterEach}
-     * on the thread that applied it (another event's thread may be the one doing the work).
+     * on the thread that applied it (another event's thread may be the one doing the work), inside
+     * the transaction that applied it: an event {@code afterEach} publishes commits with the items.
      */
     int catchUp(long clusterId, Consumer<AssessmentSummary> afterEach) {
         ensureCursor(clusterId);
         return turns.run(clusterId, () -> {
             int done = 0;
-            for (var applied = applyNextRetrying(clusterId); applied != null; applied = applyNextRetrying(clusterId)) {
-                afterEach.accept(applied);
+            while (applyNextRetrying(clusterId, afterEach) != null) {
                 done++;
             }
             return done;
@@ -102,10 +102,16 @@ class RemediationSync {
     }
 
     /** One assessment's transitions; a person changing an item at the same moment makes it run again. */
-    private @Nullable AssessmentSummary applyNextRetrying(long clusterId) {
+    private @Nullable AssessmentSummary applyNextRetrying(long clusterId, Consumer<AssessmentSummary> afterEach) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> applyNext(clusterId));
+                return transactions.execute(status -> {
+                    var applied = applyNext(clusterId);
+                    if (applied != null) {
+                        afterEach.accept(applied);
+                    }
+                    return applied;
+                });
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
