@@ -385,61 +385,51 @@ public class AssessmentQueries {
     public Map<ResourceKey, FindingOutcome> statusesOf(
             long assessmentId, String checkId, Collection<ResourceKey> resources) {
         var statuses = new HashMap<ResourceKey, FindingOutcome>();
-        eachOfCheck(
-                assessmentId,
-                checkId,
-                resources,
-                "f.status, f.message",
-                (key, rs) ->
-                        statuses.put(key, FindingOutcome.of(FindingStatus.valueOf(rs.getString(5)), rs.getString(6))));
+        outcomesOf(
+                        assessmentId,
+                        resources.stream()
+                                .map(r -> new CheckedResource(checkId, r))
+                                .toList())
+                .forEach((checked, outcome) -> statuses.put(checked.resource(), outcome));
         return statuses;
     }
 
-    /**
-     * The frameworks the findings of one check on some resources count for in an assessment
-     * (resources without a finding are absent): a few queries for thousands of resources.
-     */
-    public Map<ResourceKey, Set<String>> frameworksOf(
-            long assessmentId, String checkId, Collection<ResourceKey> resources) {
-        var frameworks = new HashMap<ResourceKey, Set<String>>();
-        eachOfCheck(
-                assessmentId,
-                checkId,
-                resources,
-                "f.frameworks",
-                (key, rs) -> frameworks.put(key, FindingRows.splitFrameworks(rs.getString(5))));
-        return frameworks;
-    }
-
-    private interface ResourceRow {
-        void accept(ResourceKey key, java.sql.ResultSet rs) throws SQLException;
-    }
+    /** A check on a resource. */
+    public record CheckedResource(String checkId, ResourceKey resource) {}
 
     /**
-     * Hands over the finding of the check on each of the resources, its resource key in columns 1–4.
-     * A few hundred resources are looked up by name; more are found in one pass over the check's
-     * findings in the assessment: a rollout of a large cluster hands over a hundred thousand, and
-     * each batch of names would read all of the check's findings again.
+     * The outcome of checks on resources in an assessment (pairs without a finding are absent). A
+     * few hundred pairs are looked up by check and name in one query; more are found in one pass
+     * over the assessment's findings of those checks as they stream from the database: the follow-up
+     * of a rollout of a large cluster asks for a hundred thousand across dozens of checks, and a
+     * pass per check, or per batch of names, read the assessment's findings again each time.
      */
-    private void eachOfCheck(
-            long assessmentId, String checkId, Collection<ResourceKey> resources, String columns, ResourceRow row) {
-        if (resources.isEmpty()) {
-            return;
+    public Map<CheckedResource, FindingOutcome> outcomesOf(long assessmentId, Collection<CheckedResource> pairs) {
+        var outcomes = new HashMap<CheckedResource, FindingOutcome>();
+        if (pairs.isEmpty()) {
+            return outcomes;
         }
-        var wanted = new HashSet<>(resources);
-        var names = resources.stream().map(ResourceKey::name).distinct().toList();
-        var where = FindingWhere.of(require(assessmentId), FindingFilter.all().withChecks(List.of(checkId)));
-        var select = "select f.api_group, f.kind, f.namespace, f.name, " + columns + " from finding_state f where "
-                + where.sql();
+        var wanted = new HashSet<>(pairs);
+        var checks = new TreeSet<String>();
+        var names = new TreeSet<String>();
+        wanted.forEach(p -> {
+            checks.add(p.checkId());
+            names.add(p.resource().name());
+        });
+        var where = FindingWhere.of(require(assessmentId), FindingFilter.all().withChecks(List.copyOf(checks)));
+        var select = "select f.check_id, f.api_group, f.kind, f.namespace, f.name, f.status, f.message"
+                + " from finding_state f where " + where.sql();
         RowCallbackHandler handler = rs -> {
-            var key = new ResourceKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-            if (wanted.contains(key)) {
-                row.accept(key, rs);
+            var pair = new CheckedResource(
+                    rs.getString(1),
+                    new ResourceKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            if (wanted.contains(pair)) {
+                outcomes.put(pair, FindingOutcome.of(FindingStatus.valueOf(rs.getString(6)), rs.getString(7)));
             }
         };
-        if (names.size() > NAME_BATCH) {
+        if (wanted.size() > NAME_BATCH) {
             streaming.query(select, handler, where.args().toArray());
-            return;
+            return outcomes;
         }
         var args = new ArrayList<>(where.args());
         args.addAll(names);
@@ -447,6 +437,7 @@ public class AssessmentQueries {
                 select + " and f.name in (" + String.join(",", Collections.nCopies(names.size(), "?")) + ")",
                 handler,
                 args.toArray());
+        return outcomes;
     }
 
     /** Findings of a waiver, for the waiver report ("unused" = matches nothing). */

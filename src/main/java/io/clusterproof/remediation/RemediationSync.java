@@ -1,6 +1,7 @@
 package io.clusterproof.remediation;
 
 import io.clusterproof.assessment.AssessmentQueries;
+import io.clusterproof.assessment.AssessmentQueries.CheckedResource;
 import io.clusterproof.assessment.AssessmentSummary;
 import io.clusterproof.assessment.FindingFilter;
 import io.clusterproof.assessment.FindingStatus;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,8 +45,6 @@ class RemediationSync {
     private static final int MAX_ATTEMPTS = 3;
     /** Items written per JDBC batch, and changes made through entities before they are flushed and forgotten. */
     private static final int BATCH = 500;
-
-    private record Key(String checkId, ResourceKey resource) {}
 
     private final AssessmentQueries assessments;
     private final SnapshotReader snapshots;
@@ -152,7 +152,7 @@ class RemediationSync {
         var unflushed = new int[1];
         // one pass over the findings as they stream from the database: pages would sort them all again each time
         assessments.eachFinding(assessment.id(), filter, finding -> {
-            var key = new Key(finding.checkId(), finding.resource());
+            var key = new CheckedResource(finding.checkId(), finding.resource());
             var item = known.get(key);
             if (item == null) {
                 var created = create(assessment, finding, teams);
@@ -197,8 +197,8 @@ class RemediationSync {
     private record SeenAgain(long id, String message) {}
 
     /** The cluster's items by key; equal texts (checks, kinds, namespaces) are held once. */
-    private Map<Key, Known> knownItems(long clusterId) {
-        var known = new HashMap<Key, Known>();
+    private Map<CheckedResource, Known> knownItems(long clusterId) {
+        var known = new HashMap<CheckedResource, Known>();
         var texts = new HashMap<String, String>();
         jdbc.query(
                 "select id, status, check_id, api_group, kind, namespace, name from remediation_item where cluster_id = ?",
@@ -209,7 +209,7 @@ class RemediationSync {
                             texts.computeIfAbsent(rs.getString(6), t -> t),
                             rs.getString(7));
                     known.put(
-                            new Key(texts.computeIfAbsent(rs.getString(3), t -> t), resource),
+                            new CheckedResource(texts.computeIfAbsent(rs.getString(3), t -> t), resource),
                             new Known(rs.getLong(1), ItemStatus.valueOf(rs.getString(2)), false));
                 },
                 clusterId);
@@ -326,52 +326,45 @@ class RemediationSync {
      * Items that no longer fail: resolved when the finding passes, does not apply or is gone; left
      * alone when unknown or when the evidence that would show the fix is out of the API's sight.
      */
-    private void resolveTheRest(AssessmentSummary assessment, Map<Key, Known> known) {
-        var waiting = new HashMap<String, List<Map.Entry<Key, Known>>>();
-        known.entrySet().forEach(entry -> {
-            if (!entry.getValue().seen && entry.getValue().status != ItemStatus.RESOLVED) {
-                waiting.computeIfAbsent(entry.getKey().checkId(), k -> new ArrayList<>())
-                        .add(entry);
+    private void resolveTheRest(AssessmentSummary assessment, Map<CheckedResource, Known> known) {
+        var waiting = new HashMap<CheckedResource, Known>();
+        known.forEach((key, item) -> {
+            if (!item.seen && item.status != ItemStatus.RESOLVED) {
+                waiting.put(key, item);
+            }
+        });
+        // one lookup for all checks: after a rollout, thousands of items wait on dozens of checks
+        var outcomes = assessments.outcomesOf(assessment.id(), waiting.keySet());
+        var reasons = new HashMap<Long, String>();
+        waiting.forEach((pair, item) -> {
+            var outcome = outcomes.get(pair);
+            if (outcome == null) {
+                reasons.put(item.id, "the resource is no longer in the snapshot (" + evidence(assessment) + ")");
+            } else if (outcome.status() == FindingStatus.PASS) {
+                reasons.put(item.id, "passes in " + evidence(assessment));
+            } else if (outcome.status() == FindingStatus.NOT_APPLICABLE && !outcome.outOfSight()) {
+                reasons.put(item.id, "the check no longer applies (" + evidence(assessment) + ")");
             }
         });
         var now = assessment.snapshotTakenAt();
-        waiting.forEach((checkId, list) -> {
-            var statuses = assessments.statusesOf(
-                    assessment.id(),
-                    checkId,
-                    list.stream().map(e -> e.getKey().resource()).toList());
-            var reasons = new HashMap<Long, String>();
-            for (var entry : list) {
-                var outcome = statuses.get(entry.getKey().resource());
-                if (outcome == null) {
-                    reasons.put(
-                            entry.getValue().id,
-                            "the resource is no longer in the snapshot (" + evidence(assessment) + ")");
-                } else if (outcome.status() == FindingStatus.PASS) {
-                    reasons.put(entry.getValue().id, "passes in " + evidence(assessment));
-                } else if (outcome.status() == FindingStatus.NOT_APPLICABLE && !outcome.outOfSight()) {
-                    reasons.put(entry.getValue().id, "the check no longer applies (" + evidence(assessment) + ")");
-                }
+        var ids = new ArrayList<>(new TreeSet<>(reasons.keySet()));
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            for (var item : items.findAllById(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
+                var before = item.auditState();
+                var previous = item.status();
+                item.moveTo(ItemStatus.RESOLVED, now);
+                log.record(
+                        item,
+                        ACTOR,
+                        RemediationEvent.Kind.STATUS,
+                        previous,
+                        before,
+                        reasons.get(item.id()),
+                        clock.instant());
             }
-            var ids = new ArrayList<>(reasons.keySet());
-            for (int from = 0; from < ids.size(); from += BATCH) {
-                for (var item : items.findAllById(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
-                    var before = item.auditState();
-                    var previous = item.status();
-                    item.moveTo(ItemStatus.RESOLVED, now);
-                    log.record(
-                            item,
-                            ACTOR,
-                            RemediationEvent.Kind.STATUS,
-                            previous,
-                            before,
-                            reasons.get(item.id()),
-                            clock.instant());
-                }
-                entities.flush();
-                entities.clear();
-            }
-        });
+            entities.flush();
+            entities.clear();
+        }
     }
 
     /** "assessment #12 of the snapshot taken 2026-11-06 06:00": which evidence made the change. */
