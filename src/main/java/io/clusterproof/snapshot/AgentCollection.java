@@ -3,7 +3,11 @@ package io.clusterproof.snapshot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,8 +60,10 @@ public final class AgentCollection {
                 DEFAULTS.defaultSchedule(),
                 true);
         var builder = new SnapshotBuilder(new HashSet<>());
-        try (var client = new KubernetesClients(DEFAULTS).connect(definition)) {
-            var result = new LiveCollector(client, DEFAULTS).collect(builder, CollectionListener.NONE);
+        try (var client = new KubernetesClients(DEFAULTS).connect(definition);
+                var pipeline = new PipelinedSink(builder, "agent")) {
+            var result = new LiveCollector(client, DEFAULTS).collect(pipeline, CollectionListener.NONE);
+            pipeline.awaitAccepted();
             var objects = builder.entries().stream()
                     .map(e -> new AgentManifest.Entry(
                             e.key().group(),
@@ -83,10 +89,23 @@ public final class AgentCollection {
 
     /** The gzip of a body's canonical JSON, as the push uploads it. */
     public byte[] gzippedBody(String digest) {
-        var body = builder.body(digest);
+        var body = builder.canonicalBody(digest);
         if (body == null) {
             throw new IllegalArgumentException("this collection has no body " + digest);
         }
-        return body;
+        return CanonicalJson.gzip(body);
+    }
+
+    /**
+     * The digests in the order their bodies were packed, which is the order that reads them
+     * fastest; digests this collection has no body for come last.
+     */
+    public List<String> inPackedOrder(Collection<String> digests) {
+        var sorted = new ArrayList<>(digests);
+        sorted.sort(Comparator.comparing(
+                (String d) -> builder.location(d),
+                Comparator.nullsLast(Comparator.comparingInt(SegmentPacker.Location::segment)
+                        .thenComparingInt(SegmentPacker.Location::offset))));
+        return sorted;
     }
 }

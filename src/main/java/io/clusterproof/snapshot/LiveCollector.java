@@ -73,6 +73,8 @@ final class LiveCollector {
         if (counted < 0) {
             crds.clear();
         }
+        // the sink may still be normalising the CRDs (in place) on a thread of its own
+        sink.awaitAccepted();
         kinds.addAll(evidenceKinds(crds));
         int total = kinds.size() + 1;
         int objects = Math.max(counted, 0);

@@ -9,4 +9,7 @@ interface ObjectSink {
 
     /** Forgets what was received of a kind, when its list has to start over. */
     void discard(String group, String kind);
+
+    /** Returns once every object received so far has been taken in, and may be read again. */
+    default void awaitAccepted() {}
 }

@@ -2,6 +2,7 @@ package io.clusterproof.snapshot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,19 +10,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers one snapshot in memory as a source is read: each object is redacted and normalised at
- * once, reduced to its key and digest, and its compressed body kept only when the store may not
- * have it yet. Redaction happens here, before anything can be stored or logged.
+ * once, reduced to its key and digest, and its body packed into a compressed segment only when the
+ * store may not have it yet. Redaction happens here, before anything can be stored or logged.
+ * Objects are kept in the order they were read, which is the order their bodies were packed in.
  */
 final class SnapshotBuilder implements ObjectSink {
 
     record Entry(ResourceKey key, String apiVersion, String uid, String digest, boolean controlled) {}
 
     private final Set<String> knownDigests;
-    private final Map<ResourceKey, Entry> entries = new HashMap<>();
-    private final Map<String, byte[]> newBodies = new HashMap<>();
-    private final Map<String, Integer> sizes = new HashMap<>();
+    private final Map<ResourceKey, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, SegmentPacker.Location> packed = new HashMap<>();
+    private final Map<String, byte[]> gzipped = new HashMap<>();
+    private final Map<String, Integer> gzippedSizes = new HashMap<>();
     private final List<ManifestIssue> issues = new ArrayList<>();
-    private final BodyCompressor compressor = new BodyCompressor();
+    private final SegmentPacker packer = new SegmentPacker();
+    private @Nullable InflatedSegments unpacked;
 
     SnapshotBuilder(Set<String> knownDigests) {
         this.knownDigests = knownDigests;
@@ -38,9 +42,8 @@ final class SnapshotBuilder implements ObjectSink {
         var key = ResourceKey.of(object);
         var bytes = CanonicalJson.bytes(object);
         var digest = CanonicalJson.sha256(bytes);
-        if (!knownDigests.contains(digest) && !newBodies.containsKey(digest)) {
-            newBodies.put(digest, compressor.gzip(bytes));
-            sizes.put(digest, bytes.length);
+        if (!knownDigests.contains(digest) && !packed.containsKey(digest)) {
+            packed.put(digest, packer.add(bytes));
         }
         var metadata = KubeObjects.map(object, "metadata");
         var previous = entries.put(
@@ -63,8 +66,8 @@ final class SnapshotBuilder implements ObjectSink {
     void add(Entry entry, byte @Nullable [] gzippedBody, int size) {
         entries.put(entry.key(), entry);
         if (gzippedBody != null) {
-            newBodies.put(entry.digest(), gzippedBody);
-            sizes.put(entry.digest(), size);
+            gzipped.put(entry.digest(), gzippedBody);
+            gzippedSizes.put(entry.digest(), size);
         }
     }
 
@@ -77,12 +80,40 @@ final class SnapshotBuilder implements ObjectSink {
         return List.copyOf(entries.values());
     }
 
-    byte @Nullable [] body(String digest) {
-        return newBodies.get(digest);
+    /** Whether this snapshot brings the body of {@code digest} (packed or gzipped alone). */
+    boolean holds(String digest) {
+        return packed.containsKey(digest) || gzipped.containsKey(digest);
     }
 
-    int size(String digest) {
-        return sizes.getOrDefault(digest, 0);
+    /** Where the body of {@code digest} was packed; null when it came gzipped alone or not at all. */
+    SegmentPacker.@Nullable Location location(String digest) {
+        return packed.get(digest);
+    }
+
+    /** Every segment packed, closed. */
+    List<SegmentPacker.Segment> segments() {
+        return packer.segments();
+    }
+
+    /** The gzip of a body that came gzipped alone (an agent's upload), or null. */
+    byte @Nullable [] gzipped(String digest) {
+        return gzipped.get(digest);
+    }
+
+    int gzippedSize(String digest) {
+        return gzippedSizes.getOrDefault(digest, 0);
+    }
+
+    /** The canonical JSON of a body packed here, or null when this snapshot did not pack it. */
+    byte @Nullable [] canonicalBody(String digest) {
+        var location = packed.get(digest);
+        if (location == null) {
+            return null;
+        }
+        if (unpacked == null) {
+            unpacked = new InflatedSegments(index -> packer.segment((int) index).gzip());
+        }
+        return unpacked.body(location.segment(), location.offset(), location.size());
     }
 
     List<ManifestIssue> issues() {

@@ -106,8 +106,10 @@ class SnapshotCollector {
 
     private SnapshotSummary collectLive(
             CollectionRun run, ClusterDefinition cluster, SnapshotBuilder builder, CollectionListener listener) {
-        try (var client = clients.connect(cluster)) {
-            var result = new LiveCollector(client, properties).collect(builder, listener);
+        try (var client = clients.connect(cluster);
+                var pipeline = new PipelinedSink(builder, cluster.name())) {
+            var result = new LiveCollector(client, properties).collect(pipeline, listener);
+            pipeline.awaitAccepted();
             var source = Provenance.live(client.getMasterUrl().toString()
                     + (cluster.sourceType() == SourceType.IN_CLUSTER
                             ? " (in-cluster service account)"

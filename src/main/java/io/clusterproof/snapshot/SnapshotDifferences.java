@@ -63,10 +63,12 @@ public class SnapshotDifferences {
 
     private static final String ORDER = " order by c.namespace, c.kind, c.name, c.api_group";
 
+    private final JdbcTemplate template;
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
 
     SnapshotDifferences(JdbcTemplate jdbc) {
+        this.template = jdbc;
         this.jdbc = JdbcClient.create(jdbc);
         var template = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
         template.setFetchSize(STREAM_FETCH);
@@ -183,13 +185,15 @@ public class SnapshotDifferences {
     public Map<String, Map<String, Object>> bodies(Collection<String> digests) {
         var bodies = new HashMap<String, Map<String, Object>>();
         var list = digests.stream().distinct().toList();
+        var stored = new StoredBodies(template);
         for (int from = 0; from < list.size(); from += BODY_BATCH) {
             var batch = list.subList(from, Math.min(list.size(), from + BODY_BATCH));
-            jdbc.sql("select digest, body from resource_body where digest in (:digests)")
+            jdbc.sql(
+                            "select rb.digest, " + StoredBodies.COLUMNS
+                                    + " from resource_body rb where rb.digest in (:digests) order by rb.segment_id, rb.segment_offset")
                     .param("digests", batch)
                     .query(rs -> {
-                        bodies.put(
-                                rs.getString("digest"), CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes("body"))));
+                        bodies.put(rs.getString(1), stored.parse(rs, 2));
                     });
         }
         return bodies;

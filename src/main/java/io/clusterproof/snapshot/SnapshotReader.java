@@ -178,13 +178,15 @@ public class SnapshotReader {
 
     public Optional<StoredObject> object(long snapshotId, ResourceKey key) {
         var snapshot = require(snapshotId);
+        var bodies = new StoredBodies(jdbc);
         return jdbc
                 .query(
                         "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled, "
-                                + "rb.body from resource_state rs join resource_body rb on rb.digest = rs.digest where "
+                                + StoredBodies.COLUMNS
+                                + " from resource_state rs join resource_body rb on rb.digest = rs.digest where "
                                 + IN_SNAPSHOT
                                 + " and rs.api_group = ? and rs.kind = ? and rs.namespace = ? and rs.name = ?",
-                        (rs, i) -> stored(rs, CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(8)))),
+                        (rs, i) -> stored(rs, bodies.parse(rs, 8)),
                         snapshot.clusterId(),
                         snapshotId,
                         snapshotId,
@@ -200,11 +202,13 @@ public class SnapshotReader {
     public Map<String, Map<String, String>> namespaceLabels(long snapshotId) {
         var snapshot = require(snapshotId);
         var labels = new TreeMap<String, Map<String, String>>();
+        var bodies = new StoredBodies(jdbc);
         jdbc.query(
-                "select rs.name, rb.body from resource_state rs join resource_body rb on rb.digest = rs.digest where "
+                "select rs.name, " + StoredBodies.COLUMNS
+                        + " from resource_state rs join resource_body rb on rb.digest = rs.digest where "
                         + IN_SNAPSHOT + " and rs.api_group = '' and rs.kind = 'Namespace'",
                 rs -> {
-                    var body = CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(2)));
+                    var body = bodies.parse(rs, 2);
                     labels.put(rs.getString(1), Map.copyOf(KubeObjects.labels(body)));
                 },
                 snapshot.clusterId(),
@@ -217,8 +221,8 @@ public class SnapshotReader {
     public Optional<Map<String, Object>> body(String digest) {
         return jdbc
                 .query(
-                        "select body from resource_body where digest = ?",
-                        (rs, i) -> CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(1))),
+                        "select " + StoredBodies.COLUMNS + " from resource_body rb where rb.digest = ?",
+                        (rs, i) -> new StoredBodies(jdbc).parse(rs, 1),
                         digest)
                 .stream()
                 .findFirst();
@@ -229,14 +233,16 @@ public class SnapshotReader {
         var snapshot = require(snapshotId);
         var objects = new ArrayList<StoredObject>();
         var parsed = new HashMap<String, Map<String, Object>>();
+        var bodies = new StoredBodies(jdbc);
         jdbc.query(
-                "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled, rb.body "
-                        + "from resource_state rs join resource_body rb on rb.digest = rs.digest where " + IN_SNAPSHOT
+                "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled, "
+                        + StoredBodies.COLUMNS
+                        + " from resource_state rs join resource_body rb on rb.digest = rs.digest where " + IN_SNAPSHOT
                         + " and rs.controlled = false",
                 rs -> {
                     var body = parsed.computeIfAbsent(rs.getString(6), d -> {
                         try {
-                            return CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(8)));
+                            return bodies.parse(rs, 8);
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -279,12 +285,14 @@ public class SnapshotReader {
 
     private void eachControlled(long snapshotId, String kinds, Consumer<StoredObject> action) {
         var snapshot = require(snapshotId);
+        var bodies = new StoredBodies(jdbc);
         jdbc.query(
-                "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled, rb.body "
-                        + "from resource_state rs join resource_body rb on rb.digest = rs.digest where " + IN_SNAPSHOT
+                "select rs.api_group, rs.kind, rs.namespace, rs.name, rs.api_version, rs.digest, rs.controlled, "
+                        + StoredBodies.COLUMNS
+                        + " from resource_state rs join resource_body rb on rb.digest = rs.digest where " + IN_SNAPSHOT
                         + " and rs.controlled = true and (" + kinds + ")",
                 rs -> {
-                    action.accept(stored(rs, CanonicalJson.parse(CanonicalJson.gunzip(rs.getBytes(8)))));
+                    action.accept(stored(rs, bodies.parse(rs, 8)));
                 },
                 snapshot.clusterId(),
                 snapshotId,

@@ -4,6 +4,7 @@ import io.clusterproof.base.InsertIfAbsent;
 import io.clusterproof.base.SqlTime;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +56,8 @@ class SnapshotWriter {
      * row. Bodies go in in digest order, so two such writers never wait for each other in a circle.
      */
     private static String insertBodyStatement(JdbcTemplate jdbc) {
-        return InsertIfAbsent.statement(jdbc, "resource_body", "digest", "digest, body, size_bytes");
+        return InsertIfAbsent.statement(
+                jdbc, "resource_body", "digest", "digest, body, size_bytes, segment_id, segment_offset");
     }
 
     /** Digests of the cluster's latest objects, so a collection compresses only what is new. */
@@ -148,37 +152,31 @@ class SnapshotWriter {
             @Nullable String kubernetesVersion,
             Provenance provenance) {
         var source = provenance.source();
-        var keys = new GeneratedKeyHolder();
-        jdbc.update(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement("""
+        return insertReturningId(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
                     insert into snapshot (cluster_id, run_id, taken_at, status, object_count, added_count, changed_count,
                         removed_count, stored_bytes, digest, kubernetes_version, source, provenance, provenance_detail,
                         uploaded_by, upload_file_name, upload_sha256, off_source, agent_signature, agent_key_fingerprint)
                     values (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, new String[] {"id"});
-                    statement.setLong(1, clusterId);
-                    statement.setLong(2, runId);
-                    statement.setObject(3, SqlTime.of(takenAt));
-                    statement.setString(4, status.name());
-                    statement.setInt(5, objects);
-                    statement.setString(6, digest);
-                    statement.setString(7, kubernetesVersion);
-                    statement.setString(8, truncate(source, 1000));
-                    statement.setString(9, provenance.kind().name());
-                    statement.setString(10, truncate(provenance.detail(), 1000));
-                    statement.setString(11, provenance.uploadedBy());
-                    statement.setString(
-                            12, provenance.fileName() == null ? null : truncate(provenance.fileName(), 255));
-                    statement.setString(13, provenance.sha256());
-                    statement.setBoolean(14, provenance.offSource());
-                    statement.setString(15, provenance.signature());
-                    statement.setString(16, provenance.keyFingerprint());
-                    return statement;
-                },
-                keys);
-        return Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
-                .longValue();
+            statement.setLong(1, clusterId);
+            statement.setLong(2, runId);
+            statement.setObject(3, SqlTime.of(takenAt));
+            statement.setString(4, status.name());
+            statement.setInt(5, objects);
+            statement.setString(6, digest);
+            statement.setString(7, kubernetesVersion);
+            statement.setString(8, truncate(source, 1000));
+            statement.setString(9, provenance.kind().name());
+            statement.setString(10, truncate(provenance.detail(), 1000));
+            statement.setString(11, provenance.uploadedBy());
+            statement.setString(12, provenance.fileName() == null ? null : truncate(provenance.fileName(), 255));
+            statement.setString(13, provenance.sha256());
+            statement.setBoolean(14, provenance.offSource());
+            statement.setString(15, provenance.signature());
+            statement.setString(16, provenance.keyFingerprint());
+            return statement;
+        });
     }
 
     private Map<ResourceKey, CurrentRow> currentRows(long clusterId) {
@@ -195,27 +193,75 @@ class SnapshotWriter {
         return rows;
     }
 
+    /**
+     * Stores the bodies the store lacks: each segment that packs at least one of them once, then a
+     * row per body that points into its segment (or holds the body, gzipped alone, as an agent
+     * uploaded it). A segment whose bodies are all stored already, by another cluster, is dropped.
+     */
     private long insertBodies(SnapshotBuilder built, List<SnapshotBuilder.Entry> inserts) {
         var candidates = inserts.stream()
                 .map(SnapshotBuilder.Entry::digest)
-                .filter(d -> built.body(d) != null)
+                .filter(built::holds)
                 .collect(Collectors.toCollection(HashSet::new));
         var existing = existingDigests(candidates);
         var missing =
                 candidates.stream().filter(d -> !existing.contains(d)).sorted().toList();
+        var needed = new TreeSet<Integer>();
+        for (var digest : missing) {
+            var location = built.location(digest);
+            if (location != null) {
+                needed.add(location.segment());
+            }
+        }
+        var segments = built.segments();
+        var segmentIds = new HashMap<Integer, Long>();
         long bytes = 0;
+        for (var index : needed) {
+            var segment = segments.get(index);
+            segmentIds.put(index, insertSegment(segment));
+            bytes += ROW_OVERHEAD_BYTES + segment.gzip().length;
+        }
         for (int from = 0; from < missing.size(); from += BATCH) {
             var batch = missing.subList(from, Math.min(from + BATCH, missing.size()));
             jdbc.batchUpdate(insertBody, batch, batch.size(), (statement, digest) -> {
+                var location = built.location(digest);
                 statement.setString(1, digest);
-                statement.setBytes(2, built.body(digest));
-                statement.setInt(3, built.size(digest));
+                if (location == null) {
+                    statement.setBytes(2, built.gzipped(digest));
+                    statement.setInt(3, built.gzippedSize(digest));
+                    statement.setNull(4, Types.BIGINT);
+                    statement.setNull(5, Types.INTEGER);
+                } else {
+                    statement.setNull(2, Types.VARBINARY);
+                    statement.setInt(3, location.size());
+                    statement.setLong(
+                            4, Objects.requireNonNull(segmentIds.get(location.segment()), "its segment is stored"));
+                    statement.setInt(5, location.offset());
+                }
             });
-            for (var digest : batch) {
-                bytes += Objects.requireNonNull(built.body(digest), "only digests with a body").length + 64;
-            }
+        }
+        for (var digest : missing) {
+            var alone = built.gzipped(digest);
+            bytes += ROW_OVERHEAD_BYTES + 64 + (alone == null ? 12 : alone.length);
         }
         return bytes;
+    }
+
+    private long insertSegment(SegmentPacker.Segment segment) {
+        return insertReturningId(connection -> {
+            var statement = connection.prepareStatement(
+                    "insert into body_segment (data, size_bytes) values (?, ?)", new String[] {"id"});
+            statement.setBytes(1, segment.gzip());
+            statement.setInt(2, segment.size());
+            return statement;
+        });
+    }
+
+    private long insertReturningId(PreparedStatementCreator insert) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(insert, keys);
+        return Objects.requireNonNull(keys.getKey(), "the insert returns the generated id")
+                .longValue();
     }
 
     private Set<String> existingDigests(Set<String> candidates) {

@@ -64,9 +64,13 @@ public final class ListPageServer implements AutoCloseable {
     /** Every page of every kind held in memory, in the order the collector asks for them. */
     public final List<byte[]> pages = new ArrayList<>();
 
+    /** How many objects the pages hold. */
+    public final int objectCount;
+
     /** Serves the objects (of built-in kinds) in pages of {@code pageSize}, the collector's {@code limit}. */
     public ListPageServer(List<Map<String, Object>> objects, int pageSize) {
         this.pageSize = pageSize;
+        this.objectCount = objects.size();
         var itemsByKind = new LinkedHashMap<KindInfo, List<Map<String, Object>>>();
         KubernetesKinds.BUILT_IN.forEach(kind -> itemsByKind.put(kind, new ArrayList<>()));
         int version = 1000;
@@ -100,7 +104,9 @@ public final class ListPageServer implements AutoCloseable {
             writers.put(kind, new BufferedOutputStream(Files.newOutputStream(itemFiles.get(kind)), 1 << 16));
         }
         int[] version = {1000};
+        int[] count = {0};
         generator.accept(object -> {
+            count[0]++;
             try {
                 var out = writers.get(kindOf(object));
                 out.write(JSON.writeValueAsBytes(asListItem(object, version[0]++)));
@@ -112,6 +118,7 @@ public final class ListPageServer implements AutoCloseable {
         for (var out : writers.values()) {
             out.close();
         }
+        this.objectCount = count[0];
         for (var entry : itemFiles.entrySet()) {
             var kind = entry.getKey();
             var kindPages = new ArrayList<Page>();

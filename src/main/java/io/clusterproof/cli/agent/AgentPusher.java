@@ -42,7 +42,7 @@ final class AgentPusher {
         int sent = 0;
         var batch = new ArrayList<AgentServer.Body>();
         int batchBytes = 0;
-        for (var digest : offer.missing()) {
+        for (var digest : collection.inPackedOrder(offer.missing())) {
             var body = Base64.getEncoder().encodeToString(collection.gzippedBody(digest));
             if (!batch.isEmpty() && (batch.size() >= batchSize || batchBytes + body.length() > MAX_BATCH_BYTES)) {
                 sent += send(offer.pushId(), batch, afterBatch, sent);
