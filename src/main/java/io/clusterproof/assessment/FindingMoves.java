@@ -1,5 +1,7 @@
 package io.clusterproof.assessment;
 
+import io.clusterproof.base.DatabaseProduct;
+import io.clusterproof.base.OneAtATime;
 import io.clusterproof.base.VersionRanges;
 import io.clusterproof.catalog.Severity;
 import io.clusterproof.snapshot.ResourceKey;
@@ -33,26 +35,24 @@ public class FindingMoves {
 
     /** The version rows {@code f} of assessment {@code :<in>} that are not in assessment {@code :<out>}. */
     private static String side(int side, String in, String out, boolean inFirst) {
-        return "select " + side + " as side, f.check_id, f.api_group, f.kind, f.namespace, f.name, "
-                + "f.api_version, f.status, f.severity, f.message, f.frameworks from finding_state f "
-                + "where f.cluster_id = :cluster and f.lineage = 0 and "
+        return "select " + side + " as side, f.id, f.check_id, f.api_group, f.kind, f.namespace, f.name, f.status "
+                + "from finding_state f where f.cluster_id = :cluster and f.lineage = 0 and "
                 + VersionRanges.validInNotIn("f", in, out, inFirst);
     }
 
-    /** One row per finding that differs, with its status on each side; {@code forward} when :earlier is the lower id. */
+    /**
+     * One row per finding that differs, with its status and version row on each side;
+     * {@code forward} when :earlier is the lower id. Only what pairs the two sides is grouped: after
+     * a rollout that is every finding of every workload, and the database holds each group in
+     * memory until the last row is read, so the messages and frameworks are read afterwards, for
+     * the findings that moved.
+     */
     private static String grouped(boolean forward) {
         return "select d.check_id, d.api_group, d.kind, d.namespace, d.name, "
                 + "max(case when d.side = 0 then d.status end) as from_status, "
                 + "max(case when d.side = 1 then d.status end) as to_status, "
-                + "coalesce(max(case when d.side = 1 then d.severity end), max(case when d.side = 0 then d.severity end)) "
-                + "as severity, "
-                + "max(case when d.side = 0 then d.message end) as from_message, "
-                + "max(case when d.side = 1 then d.message end) as to_message, "
-                + "coalesce(max(case when d.side = 1 then d.api_version end), "
-                + "max(case when d.side = 0 then d.api_version end)) as api_version, "
-                // the frameworks the finding counts for as it stands after the move, or before it when gone
-                + "coalesce(max(case when d.side = 1 then d.frameworks end), "
-                + "max(case when d.side = 0 then d.frameworks end)) as frameworks "
+                + "max(case when d.side = 0 then d.id end) as from_id, "
+                + "max(case when d.side = 1 then d.id end) as to_id "
                 + "from (" + side(0, "earlier", "later", forward) + " union all "
                 + side(1, "later", "earlier", !forward)
                 + ") d group by d.check_id, d.api_group, d.kind, d.namespace, d.name";
@@ -71,9 +71,18 @@ public class FindingMoves {
     private static final String MOVES_FORWARD = moves(true);
     private static final String MOVES_BACKWARD = moves(false);
 
+    /**
+     * The findings that moved, with the severity, message, API version and frameworks of the
+     * version row after the move (before it, for a finding that is gone) and the message before.
+     */
     private static String moves(boolean forward) {
-        return "select * from (select g.*, " + MOVE + " as move from (" + grouped(forward)
-                + ") g) x where x.move is not null";
+        return "select m.check_id, m.api_group, m.kind, m.namespace, m.name, m.from_status, m.to_status, m.move, "
+                + "coalesce(t.severity, b.severity) as severity, b.message as from_message, t.message as to_message, "
+                + "coalesce(t.api_version, b.api_version) as api_version, "
+                + "coalesce(t.frameworks, b.frameworks) as frameworks "
+                + "from (select * from (select g.*, " + MOVE + " as move from (" + grouped(forward)
+                + ") g) y where y.move is not null) m "
+                + "left join finding_state t on t.id = m.to_id left join finding_state b on b.id = m.from_id";
     }
 
     /** The moves between two assessments, read in either direction. */
@@ -88,8 +97,16 @@ public class FindingMoves {
 
     private final JdbcClient jdbc;
 
+    /**
+     * H2 holds a grouping in this JVM's heap: after a rollout of a 250,000-object cluster one holds
+     * some hundreds of MiB, and two at once (the regression check, and someone opening the drift
+     * page) overran a 1 GiB heap. So on H2 they take turns; PostgreSQL spills a grouping to disk.
+     */
+    private final OneAtATime grouping;
+
     FindingMoves(JdbcTemplate jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
+        this.grouping = OneAtATime.when(DatabaseProduct.isH2(jdbc));
     }
 
     /** How a finding moved, as far as anyone needs to act on it. */
@@ -131,13 +148,14 @@ public class FindingMoves {
     public Map<Move, Integer> counts(long clusterId, long earlier, long later, @Nullable String frameworkId) {
         var counts = new EnumMap<Move, Integer>(Move.class);
         var params = assessments(clusterId, earlier, later);
-        jdbc.sql("select x.move, count(*) as moved from (" + moves(earlier, later) + ") x where "
-                        + filter(params, null, Set.of(), frameworkId) + " group by x.move")
-                .params(params)
-                .query(rs -> {
-                    counts.put(Move.valueOf(rs.getString("move")), rs.getInt("moved"));
-                });
-        return counts;
+        var sql = "select x.move, count(*) as moved from (" + moves(earlier, later) + ") x where "
+                + filter(params, null, Set.of(), frameworkId) + " group by x.move";
+        return grouping.run(() -> {
+            jdbc.sql(sql).params(params).query(rs -> {
+                counts.put(Move.valueOf(rs.getString("move")), rs.getInt("moved"));
+            });
+            return counts;
+        });
     }
 
     /**
@@ -156,21 +174,17 @@ public class FindingMoves {
         var params = assessments(clusterId, earlier, later);
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql("select * from (" + moves(earlier, later) + ") x where "
-                        + filter(params, move, severities, frameworkId)
-                        + ORDER + " offset :offset rows fetch next :limit rows only")
-                .params(params)
-                .query(MOVED)
-                .list();
+        var sql = "select * from (" + moves(earlier, later) + ") x where "
+                + filter(params, move, severities, frameworkId)
+                + ORDER + " offset :offset rows fetch next :limit rows only";
+        return grouping.run(() -> jdbc.sql(sql).params(params).query(MOVED).list());
     }
 
     public long count(long clusterId, long earlier, long later, @Nullable Move move, Set<Severity> severities) {
         var params = assessments(clusterId, earlier, later);
-        return jdbc.sql("select count(*) from (" + moves(earlier, later) + ") x where "
-                        + filter(params, move, severities, null))
-                .params(params)
-                .query(Long.class)
-                .single();
+        var sql = "select count(*) from (" + moves(earlier, later) + ") x where "
+                + filter(params, move, severities, null);
+        return grouping.run(() -> jdbc.sql(sql).params(params).query(Long.class).single());
     }
 
     /** The moves of some resources, for showing beside each changed object. */
@@ -182,16 +196,18 @@ public class FindingMoves {
         for (int from = 0; from < names.size(); from += NAME_BATCH) {
             var params = assessments(clusterId, earlier, later);
             params.put("names", names.subList(from, Math.min(names.size(), from + NAME_BATCH)));
-            jdbc.sql("select * from (" + moves(earlier, later) + ") x where x.name in (:names)" + ORDER)
-                    .params(params)
-                    .query(rs -> {
-                        var moved = moved(rs, 0);
-                        if (wanted.contains(moved.resource())) {
-                            byResource
-                                    .computeIfAbsent(moved.resource(), k -> new ArrayList<>())
-                                    .add(moved);
-                        }
-                    });
+            var sql = "select * from (" + moves(earlier, later) + ") x where x.name in (:names)" + ORDER;
+            grouping.run(() -> {
+                jdbc.sql(sql).params(params).query(rs -> {
+                    var moved = moved(rs, 0);
+                    if (wanted.contains(moved.resource())) {
+                        byResource
+                                .computeIfAbsent(moved.resource(), k -> new ArrayList<>())
+                                .add(moved);
+                    }
+                });
+                return byResource;
+            });
         }
         return byResource;
     }

@@ -1,12 +1,7 @@
 package io.clusterproof.base;
 
-import java.sql.DatabaseMetaData;
 import java.util.Collections;
-import java.util.Locale;
-import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * An insert that keeps the row already there when its key is taken, in the words of the database
@@ -25,22 +20,10 @@ public final class InsertIfAbsent {
      */
     public static String statement(JdbcTemplate jdbc, String table, String key, String columns) {
         var parameters = String.join(", ", Collections.nCopies(columns.split(",").length, "?"));
-        return isH2(jdbc)
+        return DatabaseProduct.isH2(jdbc)
                 // H2 has no ON CONFLICT; its MERGE waits for the other insert and rewrites the same values
                 ? "merge into " + table + " (" + columns + ") key (" + key + ") values (" + parameters + ")"
                 : "insert into " + table + " (" + columns + ") values (" + parameters + ") on conflict (" + key
                         + ") do nothing";
-    }
-
-    private static boolean isH2(JdbcTemplate jdbc) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(
-                            Objects.requireNonNull(jdbc.getDataSource(), "a JdbcTemplate with a DataSource"),
-                            DatabaseMetaData::getDatabaseProductName)
-                    .toLowerCase(Locale.ROOT)
-                    .contains("h2");
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("the database's product name cannot be read", e);
-        }
     }
 }
