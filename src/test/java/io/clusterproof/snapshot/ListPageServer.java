@@ -37,6 +37,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ListPageServer implements AutoCloseable {
 
+    static {
+        // The JDK's server writes a response's headers and its body apart; without TCP_NODELAY a
+        // small body then waits for the client's delayed ACK, about 40 ms per page, and the
+        // server's cost would be counted as the collector's. Read once, when the first server
+        // starts: the test JVMs also set it on their command line (pom.xml).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] VERSION =
             "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.2\"}".getBytes(StandardCharsets.UTF_8);
