@@ -25,7 +25,7 @@ final class PipelinedSink implements ObjectSink, AutoCloseable {
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(WAITING);
     private final Thread worker;
     private volatile boolean stopped;
-    private volatile @Nullable RuntimeException failure;
+    private volatile @Nullable Throwable failure;
     private List<Map<String, Object>> batch = new ArrayList<>(BATCH);
 
     PipelinedSink(SnapshotBuilder builder, String name) {
@@ -91,8 +91,11 @@ final class PipelinedSink implements ObjectSink, AutoCloseable {
 
     private void rethrow() {
         var error = failure;
-        if (error != null) {
-            throw error;
+        if (error instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (error instanceof Error fatal) {
+            throw fatal;
         }
     }
 
@@ -108,14 +111,18 @@ final class PipelinedSink implements ObjectSink, AutoCloseable {
         }
     }
 
-    /** Once the builder failed, what was handed over after is dropped: the collection fails anyway. */
+    /**
+     * Once the builder failed, what was handed over after is dropped: the collection fails anyway.
+     * An error (a stack overflow on a deeply nested object, memory) is kept too, so that this
+     * thread goes on taking hand-overs and the collector is told instead of waiting for ever.
+     */
     private void building(Runnable work) {
         if (failure != null) {
             return;
         }
         try {
             work.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PipelinedSinkTest {
 
@@ -55,6 +56,28 @@ class PipelinedSinkTest {
                         }
                     })
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    @Timeout(60) // before the fix the collector waited for ever
+    void an_error_while_building_reaches_the_collector_instead_of_leaving_it_waiting() {
+        var builder = new SnapshotBuilder(new HashSet<>());
+        try (var sink = new PipelinedSink(builder, "test")) {
+            var deep = new LinkedHashMap<String, Object>(configMap("deep", "v")) {
+                @Override
+                public Object get(Object key) {
+                    if ("kind".equals(key)) {
+                        throw new StackOverflowError("too deep");
+                    }
+                    return super.get(key);
+                }
+            };
+            sink.accept(deep);
+
+            assertThatThrownBy(sink::awaitAccepted)
+                    .isInstanceOf(StackOverflowError.class)
+                    .hasMessage("too deep");
         }
     }
 
