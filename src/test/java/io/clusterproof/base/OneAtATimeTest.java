@@ -41,8 +41,10 @@ class OneAtATimeTest {
     @Test
     void unlimited_callers_are_inside_at_once() throws Exception {
         var gate = OneAtATime.when(false);
-        var first = CompletableFuture.supplyAsync(() -> gate.run(() -> enterUntil(() -> inside.get() == 2)), callers);
-        var second = CompletableFuture.supplyAsync(() -> gate.run(() -> enterUntil(() -> inside.get() == 2)), callers);
+        // each leaves once both have been inside together; "inside == 2" would be a race, since the
+        // first to see it leaves and the other may then never see it
+        var first = CompletableFuture.supplyAsync(() -> gate.run(() -> enterUntil(() -> most.get() == 2)), callers);
+        var second = CompletableFuture.supplyAsync(() -> gate.run(() -> enterUntil(() -> most.get() == 2)), callers);
 
         first.get();
         second.get();
