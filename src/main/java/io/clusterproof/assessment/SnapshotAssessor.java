@@ -1,9 +1,8 @@
 package io.clusterproof.assessment;
 
+import io.clusterproof.base.ListenerWithoutTransaction;
 import io.clusterproof.snapshot.SnapshotCollected;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 /** Assesses each snapshot once it is stored. The event is kept until this succeeds, so a crash loses nothing. */
 @Component
@@ -15,9 +14,7 @@ class SnapshotAssessor {
         this.runner = runner;
     }
 
-    // no transaction around the work: each snapshot's assessment commits in a transaction of its own, and holding a
-    // connection for an idle outer one meanwhile starves the pool (OneConnectionTest)
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ListenerWithoutTransaction
     void on(SnapshotCollected event) {
         runner.assessPending(event.clusterId());
     }

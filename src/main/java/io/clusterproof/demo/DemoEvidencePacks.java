@@ -5,15 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.clusterproof.access.ActingAs;
 import io.clusterproof.access.Role;
 import io.clusterproof.assessment.AssessmentCompleted;
+import io.clusterproof.base.ListenerWithoutTransaction;
 import io.clusterproof.evidence.EvidenceSchedules;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,9 +36,7 @@ class DemoEvidencePacks {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    // no transaction around the work: each step commits in a transaction of its own, and holding a
-    // connection for an idle outer one meanwhile starves the pool (OneConnectionTest)
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ListenerWithoutTransaction
     synchronized void on(AssessmentCompleted event) {
         if (!event.mainLineage()
                 || event.snapshotTakenAt().isBefore(clock.instant().minus(Duration.ofHours(12)))) {

@@ -2,6 +2,7 @@ package io.clusterproof.demo;
 
 import io.clusterproof.access.ActingAs;
 import io.clusterproof.access.Role;
+import io.clusterproof.base.ListenerWithoutTransaction;
 import io.clusterproof.remediation.AttestationScope;
 import io.clusterproof.remediation.AttestationService;
 import io.clusterproof.remediation.AttestationSummary;
@@ -16,10 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,9 +55,7 @@ class DemoRemediation {
     }
 
     /** One event at a time: two threads must not both find no waivers and seed them twice. */
-    // no transaction around the work: each step commits in a transaction of its own, and holding a
-    // connection for an idle outer one meanwhile starves the pool (OneConnectionTest)
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ListenerWithoutTransaction
     synchronized void on(RemediationFollowed event) {
         var cluster = clusters.get(event.clusterId()).orElse(null);
         if (cluster == null

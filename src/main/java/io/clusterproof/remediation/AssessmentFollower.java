@@ -1,10 +1,9 @@
 package io.clusterproof.remediation;
 
 import io.clusterproof.assessment.AssessmentCompleted;
+import io.clusterproof.base.ListenerWithoutTransaction;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Moves remediation items after every assessment of a cluster's main lineage, and says so with
@@ -21,9 +20,7 @@ class AssessmentFollower {
         this.events = events;
     }
 
-    // no transaction around the work: each assessment's transitions commit in a transaction of its own, and holding a
-    // connection for an idle outer one meanwhile starves the pool (OneConnectionTest)
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ListenerWithoutTransaction
     void on(AssessmentCompleted event) {
         if (event.mainLineage()) {
             sync.catchUp(

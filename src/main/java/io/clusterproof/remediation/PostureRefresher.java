@@ -1,11 +1,10 @@
 package io.clusterproof.remediation;
 
 import io.clusterproof.assessment.AssessmentService;
+import io.clusterproof.base.ListenerWithoutTransaction;
 import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ClusterSummary;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 /**
  * After a waiver or attestation decision is committed, assesses the affected clusters' latest
@@ -22,9 +21,7 @@ class PostureRefresher {
         this.clusters = clusters;
     }
 
-    // no transaction around the work: each cluster's assessment commits in a transaction of its own, and holding a
-    // connection for an idle outer one meanwhile starves the pool (OneConnectionTest)
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ListenerWithoutTransaction
     void on(PostureInputsChanged event) {
         if (event.clusterId() != null) {
             assessments.refresh(event.clusterId());
