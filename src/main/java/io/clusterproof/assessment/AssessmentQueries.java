@@ -381,19 +381,6 @@ public class AssessmentQueries {
                 args.toArray());
     }
 
-    /** The outcome of one check on some resources in an assessment (resources without a finding are absent). */
-    public Map<ResourceKey, FindingOutcome> statusesOf(
-            long assessmentId, String checkId, Collection<ResourceKey> resources) {
-        var statuses = new HashMap<ResourceKey, FindingOutcome>();
-        outcomesOf(
-                        assessmentId,
-                        resources.stream()
-                                .map(r -> new CheckedResource(checkId, r))
-                                .toList())
-                .forEach((checked, outcome) -> statuses.put(checked.resource(), outcome));
-        return statuses;
-    }
-
     /** A check on a resource. */
     public record CheckedResource(String checkId, ResourceKey resource) {}
 

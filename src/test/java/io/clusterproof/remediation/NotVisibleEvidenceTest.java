@@ -58,8 +58,9 @@ class NotVisibleEvidenceTest {
         writeApiServer("        - --encryption-provider-config=/etc/kubernetes/enc/encryption-config.yaml\n");
         var later = clusters.collectAndAssess(cluster);
         var assessment = clusters.latestAssessment(later.snapshotId());
-        assertThat(assessments.statusesOf(assessment, CHECK, List.of(key)))
-                .containsEntry(key, new FindingOutcome(FindingStatus.NOT_APPLICABLE, true));
+        var checked = new AssessmentQueries.CheckedResource(CHECK, key);
+        assertThat(assessments.outcomesOf(assessment, List.of(checked)))
+                .containsEntry(checked, new FindingOutcome(FindingStatus.NOT_APPLICABLE, true));
         awaitFollowed(cluster, assessment);
 
         var after = remediation.find(cluster.id(), CHECK, key).orElseThrow();
