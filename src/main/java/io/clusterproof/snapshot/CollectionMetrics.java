@@ -8,7 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code clusterproof_collection_seconds{cluster, outcome}} times every collection;
- * {@code clusterproof_collection_failures_total{cluster}} counts the failed ones.
+ * {@code clusterproof_collection_failures_total{cluster}} counts the failed ones;
+ * {@code clusterproof_collection_phase_seconds{cluster, phase}} splits the collections that got as
+ * far as storing into reading the source ({@code read}: listing, parsing, redacting, normalising,
+ * digesting and packing) and storing the snapshot in its transaction ({@code store}), so a slow
+ * collection points at the cluster's API or at the database.
  */
 @Component
 class CollectionMetrics {
@@ -17,6 +21,20 @@ class CollectionMetrics {
 
     CollectionMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    void phases(String cluster, CollectionPhases phases) {
+        phase(cluster, "read", phases.read());
+        phase(cluster, "store", phases.store());
+    }
+
+    private void phase(String cluster, String phase, Duration duration) {
+        Timer.builder("clusterproof.collection.phase")
+                .description("Time a collection spent reading its source and storing its snapshot, by cluster")
+                .tag("cluster", cluster)
+                .tag("phase", phase)
+                .register(registry)
+                .record(duration);
     }
 
     void record(String cluster, RunStatus outcome, Duration duration) {

@@ -67,7 +67,7 @@ class SnapshotCollector {
         try {
             var builder = new SnapshotBuilder(writer.currentDigests(run.clusterId()));
             var listener = throttled(run.id());
-            SnapshotSummary snapshot = switch (cluster.sourceType()) {
+            CollectionPhases.Stored stored = switch (cluster.sourceType()) {
                 case KUBECONFIG, IN_CLUSTER -> collectLive(run, cluster, builder, listener);
                 case MANIFESTS -> collectManifests(run, cluster, builder, listener);
                 case UPLOAD ->
@@ -77,15 +77,19 @@ class SnapshotCollector {
                     throw new SourceUnreachableException(
                             cluster.name() + " is collected by its agent inside the cluster; ask the agent to collect");
             };
+            var snapshot = stored.snapshot();
+            metrics.phases(cluster.name(), stored.phases());
             var status = snapshot.status() == SnapshotStatus.PARTIAL ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
             log.info(
-                    "Collected {}: {} objects ({} added, {} changed, {} removed) in {} ms",
+                    "Collected {}: {} objects ({} added, {} changed, {} removed) in {} ms (read {} ms, stored {} ms)",
                     cluster.name(),
                     snapshot.objects(),
                     snapshot.added(),
                     snapshot.changed(),
                     snapshot.removed(),
-                    Duration.between(started, clock.instant()).toMillis());
+                    Duration.between(started, clock.instant()).toMillis(),
+                    stored.phases().read().toMillis(),
+                    stored.phases().store().toMillis());
             return runBook.finish(run.id(), status, snapshot.id(), null);
         } catch (SourceUnreachableException e) {
             log.warn("Collection of {} failed: {}", cluster.name(), e.getMessage());
@@ -104,17 +108,19 @@ class SnapshotCollector {
                 run.clusterId(), run.id(), takenAt, builder, List.of(), issues(content, builder), null, source);
     }
 
-    private SnapshotSummary collectLive(
+    private CollectionPhases.Stored collectLive(
             CollectionRun run, ClusterDefinition cluster, SnapshotBuilder builder, CollectionListener listener) {
+        var stopwatch = new CollectionPhases.Stopwatch();
         try (var client = clients.connect(cluster);
                 var pipeline = new PipelinedSink(builder, cluster.name())) {
             var result = new LiveCollector(client, properties).collect(pipeline, listener);
             pipeline.awaitAccepted();
+            stopwatch.read();
             var source = Provenance.live(client.getMasterUrl().toString()
                     + (cluster.sourceType() == SourceType.IN_CLUSTER
                             ? " (in-cluster service account)"
                             : cluster.kubeContext() == null ? "" : " (context " + cluster.kubeContext() + ")"));
-            return writer.write(
+            var snapshot = writer.write(
                     run.clusterId(),
                     run.id(),
                     clock.instant(),
@@ -123,11 +129,13 @@ class SnapshotCollector {
                     builder.issues(),
                     result.kubernetesVersion(),
                     source);
+            return new CollectionPhases.Stored(snapshot, stopwatch.stored());
         }
     }
 
-    private SnapshotSummary collectManifests(
+    private CollectionPhases.Stored collectManifests(
             CollectionRun run, ClusterDefinition cluster, SnapshotBuilder builder, CollectionListener listener) {
+        var stopwatch = new CollectionPhases.Stopwatch();
         var pathText = cluster.manifestPath();
         if (pathText == null || pathText.isBlank()) {
             throw new SourceUnreachableException("no manifest path is configured for cluster " + cluster.name());
@@ -146,7 +154,8 @@ class SnapshotCollector {
         }
         content.objects().forEach(o -> builder.accept(o.object(), o.source()));
         listener.progress(1, 1, builder.objectCount());
-        return writer.write(
+        stopwatch.read();
+        var snapshot = writer.write(
                 run.clusterId(),
                 run.id(),
                 clock.instant(),
@@ -155,6 +164,7 @@ class SnapshotCollector {
                 issues(content, builder),
                 null,
                 Provenance.manifests(path.toAbsolutePath().toString()));
+        return new CollectionPhases.Stored(snapshot, stopwatch.stored());
     }
 
     private static List<ManifestIssue> issues(ManifestContent content, SnapshotBuilder builder) {

@@ -321,6 +321,10 @@ class ApiTest {
                 .contains("clusterproof_findings{cluster=\"" + cluster.name() + "\",status=\"FAIL\"}")
                 .contains("clusterproof_collection_seconds_count{cluster=\"" + cluster.name()
                         + "\",outcome=\"succeeded\"}")
+                .contains("clusterproof_collection_phase_seconds_count{cluster=\"" + cluster.name()
+                        + "\",phase=\"read\"}")
+                .contains("clusterproof_collection_phase_seconds_count{cluster=\"" + cluster.name()
+                        + "\",phase=\"store\"}")
                 .contains(
                         "clusterproof_export_runs_total{format=\"findings_csv\",outcome=\"succeeded\",trigger=\"api\"}");
         assertThat(http.get("/actuator/prometheus", TOKENS.get(Role.ENGINEER)).statusCode())

@@ -14,6 +14,7 @@ import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.snapshot.TransferCost;
 import io.clusterproof.support.IntegrationTest;
 import io.clusterproof.support.SyntheticCluster;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +59,9 @@ class CollectionBenchmark {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @TempDir
     Path dir;
 
@@ -85,6 +91,8 @@ class CollectionBenchmark {
                 snapshotId = run.snapshotId();
             }
             assertThat(status).isEqualTo(RunStatus.SUCCEEDED);
+            var read = phaseSeconds(cluster.name(), "read");
+            var store = phaseSeconds(cluster.name(), "store");
             clusters.awaitFollowedUp(snapshotId, ASSESSMENT_PATIENCE);
             var first = snapshots.summary(snapshotId).orElseThrow();
             var secondRun = clusters.collect(cluster);
@@ -118,6 +126,11 @@ class CollectionBenchmark {
             figures.put("collect.second_snapshot_percent_of_first", 100.0 * second.storedBytes() / first.storedBytes());
             figures.put("collect.jackson_parse_floor_seconds", floor);
             figures.put("collect.parse_floor_ratio", seconds / floor);
+            // the collection's two phases as the product times them (clusterproof_collection_phase_seconds):
+            // reading the source (list, parse, redact, normalise, digest, pack) and storing the snapshot
+            figures.put("collect.read_seconds", read);
+            figures.put("collect.read_parse_floor_ratio", read / floor);
+            figures.put("collect.store_seconds", store);
             // fetching the same pages through the collector's HTTP client, one after the other, and nothing else
             figures.put("collect.http_transfer_floor_seconds", transfer);
             figures.put("collect.http_transfer_floor_ratio", transfer / floor);
@@ -136,6 +149,18 @@ class CollectionBenchmark {
             assertThat(first.objects()).isEqualTo(expected);
             assertThat(second.added() + second.changed() + second.removed()).isZero();
         }
+    }
+
+    /** The one collection of the cluster so far: how long its {@code phase} took, in seconds. */
+    private double phaseSeconds(String cluster, String phase) {
+        var timer = Objects.requireNonNull(
+                meters.find("clusterproof.collection.phase")
+                        .tag("cluster", cluster)
+                        .tag("phase", phase)
+                        .timer(),
+                "the collection's " + phase + " phase is timed");
+        assertThat(timer.count()).isEqualTo(1);
+        return timer.totalTime(TimeUnit.NANOSECONDS) / 1e9;
     }
 
     /**
