@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Samples the CPU time of the whole process (every thread: the application's, the HTTP client's,
@@ -77,19 +79,25 @@ final class CpuSampler implements AutoCloseable {
      * writer) is done, and the next step is measured alone. Gives up after {@code patience}, and
      * says so: then the next figures were taken on a busy process.
      */
-    static void awaitQuiet(double cores, Duration window, Duration patience) throws InterruptedException {
+    static void awaitQuiet(double cores, Duration window, Duration patience) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        var deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            var cpu = os.getProcessCpuTime();
-            var started = System.nanoTime();
-            Thread.sleep(window.toMillis());
-            var busy = (double) (os.getProcessCpuTime() - cpu) / (System.nanoTime() - started);
-            if (busy < cores) {
-                return;
-            }
+        var last = new long[] {System.nanoTime(), os.getProcessCpuTime()};
+        try {
+            Awaitility.await("a quiet process")
+                    .pollDelay(window)
+                    .pollInterval(window)
+                    .atMost(patience)
+                    .until(() -> {
+                        var now = System.nanoTime();
+                        var cpu = os.getProcessCpuTime();
+                        var busy = (double) (cpu - last[1]) / (now - last[0]);
+                        last[0] = now;
+                        last[1] = cpu;
+                        return busy < cores;
+                    });
+        } catch (ConditionTimeoutException e) {
+            System.err.println("the process was still busy after " + patience + "; measuring anyway");
         }
-        System.err.println("the process was still busy after " + patience + "; measuring anyway");
     }
 
     @Override
