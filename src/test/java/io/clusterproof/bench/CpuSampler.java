@@ -14,15 +14,17 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * Samples the CPU time of the whole process (every thread: the application's, the HTTP client's,
  * the garbage collector's and the JIT compiler's), and the time the garbage collector reports for
- * its collections, every few milliseconds while a measured step runs, so that the CPU a part of the step used can be told afterwards from the times it began and
- * ended. Divided by the elapsed time, it says how many cores the part kept busy.
+ * its collections, every few milliseconds while a measured step runs, so that the CPU a part of
+ * the step used can be told afterwards from the times it began and ended. Divided by the elapsed
+ * time, it says how many cores the part kept busy.
  */
 final class CpuSampler implements AutoCloseable {
 
     private record Sample(long nanos, long cpuNanos, long gcMillis) {}
 
-    private final com.sun.management.OperatingSystemMXBean os =
+    private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         var thread = new Thread(r, "cpu-sampler");
         thread.setDaemon(true);
@@ -44,7 +46,7 @@ final class CpuSampler implements AutoCloseable {
         for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             gc += Math.max(0, collector.getCollectionTime());
         }
-        samples.add(new Sample(System.nanoTime(), os.getProcessCpuTime(), gc));
+        samples.add(new Sample(System.nanoTime(), OS.getProcessCpuTime(), gc));
     }
 
     /** Cores kept busy on average from {@code fromNanos} to {@code toNanos} ({@link System#nanoTime}). */
@@ -80,8 +82,7 @@ final class CpuSampler implements AutoCloseable {
      * says so: then the next figures were taken on a busy process.
      */
     static void awaitQuiet(double cores, Duration window, Duration patience) {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        var last = new long[] {System.nanoTime(), os.getProcessCpuTime()};
+        var last = new long[] {System.nanoTime(), OS.getProcessCpuTime()};
         try {
             Awaitility.await("a quiet process")
                     .pollDelay(window)
@@ -89,7 +90,7 @@ final class CpuSampler implements AutoCloseable {
                     .atMost(patience)
                     .until(() -> {
                         var now = System.nanoTime();
-                        var cpu = os.getProcessCpuTime();
+                        var cpu = OS.getProcessCpuTime();
                         var busy = (double) (cpu - last[1]) / (now - last[0]);
                         last[0] = now;
                         last[1] = cpu;
