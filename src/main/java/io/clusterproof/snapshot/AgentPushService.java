@@ -175,7 +175,7 @@ public class AgentPushService {
         for (var o : manifest.objects()) {
             var body = staged.get(o.digest());
             builder.add(
-                    new SnapshotBuilder.Entry(o.key(), o.apiVersion(), o.uid(), o.digest(), o.controlled()),
+                    new SnapshotBuilder.Entry(o.key(), o.apiVersion(), o.uid(), o.digest(), o.controlled(), null),
                     body == null ? null : body.body(),
                     body == null ? 0 : body.size());
         }

@@ -12,6 +12,15 @@ import java.util.Set;
  */
 public final class ObjectNormaliser {
 
+    /**
+     * The revision of what reading an object produces: redaction, normalisation and canonical JSON.
+     * Raise it with any change that alters a stored body for the same input, so that live
+     * collections read every object again instead of keeping bodies the old code produced
+     * ({@link ReadVersions}): a redaction fix must reach objects stored before it.
+     * {@code NormaliserRevisionTest} fails when the output changes and this does not.
+     */
+    public static final String REVISION = "1";
+
     /** Metadata fields that change without a configuration change. */
     public static final Set<String> VOLATILE_METADATA =
             Set.of("managedFields", "resourceVersion", "generation", "selfLink");

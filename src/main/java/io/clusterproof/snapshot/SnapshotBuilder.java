@@ -13,12 +13,25 @@ import org.jspecify.annotations.Nullable;
  * once, reduced to its key and digest, and its body packed into a compressed segment only when the
  * store may not have it yet. Redaction happens here, before anything can be stored or logged.
  * Objects are kept in the order they were read, which is the order their bodies were packed in.
+ * A live collection's objects that the API server has not written since they were stored are taken
+ * as stored ({@link ReadVersions}).
  */
 final class SnapshotBuilder implements ObjectSink {
 
-    record Entry(ResourceKey key, String apiVersion, String uid, String digest, boolean controlled) {}
+    /**
+     * @param readVersion what {@link ReadVersions#token} records of a live read; null for objects
+     *     read from anything else
+     */
+    record Entry(
+            ResourceKey key,
+            String apiVersion,
+            String uid,
+            String digest,
+            boolean controlled,
+            @Nullable String readVersion) {}
 
     private final Set<String> knownDigests;
+    private final ReadVersions readVersions;
     private final Map<ResourceKey, Entry> entries = new LinkedHashMap<>();
     private final Map<String, SegmentPacker.Location> packed = new HashMap<>();
     private final Map<String, byte[]> gzipped = new HashMap<>();
@@ -28,16 +41,41 @@ final class SnapshotBuilder implements ObjectSink {
     private @Nullable InflatedSegments unpacked;
 
     SnapshotBuilder(Set<String> knownDigests) {
-        this.knownDigests = knownDigests;
+        this(knownDigests, ReadVersions.none());
     }
 
+    /** For a live collection: objects unchanged since {@code readVersions} was stored are not read again. */
+    SnapshotBuilder(Set<String> knownDigests, ReadVersions readVersions) {
+        this.knownDigests = knownDigests;
+        this.readVersions = readVersions;
+    }
+
+    /** Adds an object as the API server listed it. */
     @Override
     public void accept(Map<String, Object> raw) {
-        accept(raw, null);
+        var key = ResourceKey.of(raw);
+        var unchanged = readVersions.unchanged(key, raw);
+        if (unchanged != null) {
+            entries.put(key, unchanged);
+            return;
+        }
+        var metadata = KubeObjects.map(raw, "metadata");
+        // read before normalising, which drops the version as volatile
+        var readVersion = ReadVersions.token(
+                KubeObjects.string(metadata, "uid"), KubeObjects.string(metadata, "resourceVersion"));
+        add(raw, readVersion);
     }
 
-    /** Adds an object; a second object with the same key replaces the first and is reported. */
-    void accept(Map<String, Object> raw, @Nullable String source) {
+    /** Adds an object read from {@code source}; a second object with the same key replaces the first and is reported. */
+    void accept(Map<String, Object> raw, String source) {
+        var previous = add(raw, null);
+        if (previous != null) {
+            issues.add(ManifestIssue.warning(
+                    source, previous.key().display() + " appears more than once; the last one is kept"));
+        }
+    }
+
+    private @Nullable Entry add(Map<String, Object> raw, @Nullable String readVersion) {
         var object = ObjectNormaliser.normalise(raw);
         var key = ResourceKey.of(object);
         var bytes = CanonicalJson.bytes(object);
@@ -46,17 +84,15 @@ final class SnapshotBuilder implements ObjectSink {
             packed.put(digest, packer.add(bytes));
         }
         var metadata = KubeObjects.map(object, "metadata");
-        var previous = entries.put(
+        return entries.put(
                 key,
                 new Entry(
                         key,
                         KubeObjects.string(object, "apiVersion"),
                         KubeObjects.string(metadata, "uid"),
                         digest,
-                        KubeObjects.isControlled(object)));
-        if (previous != null && source != null) {
-            issues.add(ManifestIssue.warning(source, key.display() + " appears more than once; the last one is kept"));
-        }
+                        KubeObjects.isControlled(object),
+                        readVersion));
     }
 
     /**
@@ -122,5 +158,15 @@ final class SnapshotBuilder implements ObjectSink {
 
     int objectCount() {
         return entries.size();
+    }
+
+    /** Called once the source is read: what was stored of objects not listed again is not needed. */
+    void sourceRead() {
+        readVersions.forgetUnlisted();
+    }
+
+    /** How many objects of a live collection were taken as stored, unchanged since they were read. */
+    int unchangedReads() {
+        return readVersions.reused();
     }
 }

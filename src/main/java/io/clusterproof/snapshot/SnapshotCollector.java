@@ -25,6 +25,7 @@ class SnapshotCollector {
 
     private final KubernetesClients clients;
     private final SnapshotWriter writer;
+    private final LiveReadStart liveReadStart;
     private final RunBook runBook;
     private final SnapshotProperties properties;
     private final Clock clock;
@@ -34,6 +35,7 @@ class SnapshotCollector {
     SnapshotCollector(
             KubernetesClients clients,
             SnapshotWriter writer,
+            LiveReadStart liveReadStart,
             RunBook runBook,
             SnapshotProperties properties,
             Clock clock,
@@ -41,6 +43,7 @@ class SnapshotCollector {
             TaskScheduler scheduler) {
         this.clients = clients;
         this.writer = writer;
+        this.liveReadStart = liveReadStart;
         this.runBook = runBook;
         this.properties = properties;
         this.clock = clock;
@@ -65,7 +68,10 @@ class SnapshotCollector {
 
     private RunSummary collect(CollectionRun run, ClusterDefinition cluster, Instant started) {
         try {
-            var builder = new SnapshotBuilder(writer.currentDigests(run.clusterId()));
+            var builder = switch (cluster.sourceType()) {
+                case KUBECONFIG, IN_CLUSTER -> liveBuilder(run.clusterId());
+                default -> new SnapshotBuilder(writer.currentDigests(run.clusterId()));
+            };
             var listener = throttled(run.id());
             CollectionPhases.Stored stored = switch (cluster.sourceType()) {
                 case KUBECONFIG, IN_CLUSTER -> collectLive(run, cluster, builder, listener);
@@ -81,12 +87,14 @@ class SnapshotCollector {
             metrics.phases(cluster.name(), stored.phases());
             var status = snapshot.status() == SnapshotStatus.PARTIAL ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
             log.info(
-                    "Collected {}: {} objects ({} added, {} changed, {} removed) in {} ms (read {} ms, stored {} ms)",
+                    "Collected {}: {} objects ({} added, {} changed, {} removed; {} not written since they were read)"
+                            + " in {} ms (read {} ms, stored {} ms)",
                     cluster.name(),
                     snapshot.objects(),
                     snapshot.added(),
                     snapshot.changed(),
                     snapshot.removed(),
+                    builder.unchangedReads(),
                     Duration.between(started, clock.instant()).toMillis(),
                     stored.phases().read().toMillis(),
                     stored.phases().store().toMillis());
@@ -98,6 +106,12 @@ class SnapshotCollector {
             log.error("Collection of {} failed unexpectedly", cluster.name(), e);
             return runBook.finish(run.id(), RunStatus.FAILED, null, "unexpected error: " + e.getMessage());
         }
+    }
+
+    /** A builder that takes objects the API server has not written since their last read as stored. */
+    private SnapshotBuilder liveBuilder(long clusterId) {
+        var current = liveReadStart.of(clusterId);
+        return new SnapshotBuilder(current.digests(), current.readVersions());
     }
 
     /** Stores a snapshot of objects read elsewhere (an upload, a backfill). */
@@ -115,6 +129,7 @@ class SnapshotCollector {
                 var pipeline = new PipelinedSink(builder, cluster.name())) {
             var result = new LiveCollector(client, properties).collect(pipeline, listener);
             pipeline.awaitAccepted();
+            builder.sourceRead();
             stopwatch.read();
             var source = Provenance.live(client.getMasterUrl().toString()
                     + (cluster.sourceType() == SourceType.IN_CLUSTER

@@ -38,7 +38,7 @@ class SnapshotWriter {
     private static final int BATCH = 1000;
     private static final int ROW_OVERHEAD_BYTES = 48;
 
-    record CurrentRow(long id, String digest) {}
+    record CurrentRow(long id, String digest, @Nullable String readVersion) {}
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
@@ -95,6 +95,7 @@ class SnapshotWriter {
         var current = currentRows(clusterId);
         var inserts = new ArrayList<SnapshotBuilder.Entry>();
         var closes = new ArrayList<Long>();
+        var reread = new ArrayList<Reread>();
         int added = 0;
         int changed = 0;
         for (var entry : entries) {
@@ -106,6 +107,11 @@ class SnapshotWriter {
                 changed++;
                 inserts.add(entry);
                 closes.add(row.id());
+            } else {
+                var readVersion = entry.readVersion();
+                if (readVersion != null && !readVersion.equals(row.readVersion())) {
+                    reread.add(new Reread(row.id(), readVersion));
+                }
             }
         }
         int removed = current.size();
@@ -115,6 +121,7 @@ class SnapshotWriter {
         long storedBytes = ROW_OVERHEAD_BYTES * 4L + source.length() + 64 + insertBodies(built, inserts);
         storedBytes += insertRows(clusterId, snapshotId, inserts);
         closeRows(closes, previous == null ? snapshotId - 1 : previous);
+        recordReads(reread);
         insertMissingKinds(snapshotId, missing);
         insertIssues(snapshotId, issues);
         jdbc.update(
@@ -182,12 +189,12 @@ class SnapshotWriter {
     private Map<ResourceKey, CurrentRow> currentRows(long clusterId) {
         var rows = new HashMap<ResourceKey, CurrentRow>();
         jdbc.query(
-                "select id, api_group, kind, namespace, name, digest from resource_state "
+                "select id, api_group, kind, namespace, name, digest, read_version from resource_state "
                         + "where cluster_id = ? and valid_to is null",
                 rs -> {
                     rows.put(
                             new ResourceKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                            new CurrentRow(rs.getLong(1), rs.getString(6)));
+                            new CurrentRow(rs.getLong(1), rs.getString(6), rs.getString(7)));
                 },
                 clusterId);
         return rows;
@@ -281,8 +288,8 @@ class SnapshotWriter {
     private long insertRows(long clusterId, long snapshotId, List<SnapshotBuilder.Entry> inserts) {
         jdbc.batchUpdate("""
                 insert into resource_state (cluster_id, api_group, api_version, kind, namespace, name, uid, digest,
-                    controlled, valid_from, valid_to)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)
+                    controlled, valid_from, valid_to, read_version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?)
                 """, inserts, BATCH, (statement, entry) -> {
             statement.setLong(1, clusterId);
             statement.setString(2, entry.key().group());
@@ -294,6 +301,7 @@ class SnapshotWriter {
             statement.setString(8, entry.digest());
             statement.setBoolean(9, entry.controlled());
             statement.setLong(10, snapshotId);
+            statement.setString(11, entry.readVersion());
         });
         return inserts.stream()
                 .mapToLong(e -> ROW_OVERHEAD_BYTES
@@ -311,6 +319,18 @@ class SnapshotWriter {
             statement.setLong(1, lastValidSnapshot);
             statement.setLong(2, id);
         });
+    }
+
+    /** An unchanged object read again at a newer version, or by a newer normaliser. */
+    private record Reread(long rowId, String readVersion) {}
+
+    /** Its row then records the newer read, so that the next collection can skip it. */
+    private void recordReads(List<Reread> rereads) {
+        jdbc.batchUpdate(
+                "update resource_state set read_version = ? where id = ?", rereads, BATCH, (statement, reread) -> {
+                    statement.setString(1, reread.readVersion());
+                    statement.setLong(2, reread.rowId());
+                });
     }
 
     private void insertMissingKinds(long snapshotId, List<MissingKind> missing) {

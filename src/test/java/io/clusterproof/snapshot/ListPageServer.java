@@ -81,9 +81,8 @@ public final class ListPageServer implements AutoCloseable {
         this.objectCount = objects.size();
         var itemsByKind = new LinkedHashMap<KindInfo, List<Map<String, Object>>>();
         KubernetesKinds.BUILT_IN.forEach(kind -> itemsByKind.put(kind, new ArrayList<>()));
-        int version = 1000;
         for (var object : objects) {
-            itemsByKind.get(kindOf(object)).add(asListItem(object, version++));
+            itemsByKind.get(kindOf(object)).add(asListItem(object));
         }
         itemsByKind.forEach((kind, items) -> {
             var kindPages = new ArrayList<Page>();
@@ -111,13 +110,12 @@ public final class ListPageServer implements AutoCloseable {
             itemFiles.put(kind, directory.resolve(kind.plural() + ".items"));
             writers.put(kind, new BufferedOutputStream(Files.newOutputStream(itemFiles.get(kind)), 1 << 16));
         }
-        int[] version = {1000};
         int[] count = {0};
         generator.accept(object -> {
             count[0]++;
             try {
                 var out = writers.get(kindOf(object));
-                out.write(JSON.writeValueAsBytes(asListItem(object, version[0]++)));
+                out.write(JSON.writeValueAsBytes(asListItem(object)));
                 out.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -174,15 +172,25 @@ public final class ListPageServer implements AutoCloseable {
         throw new IllegalArgumentException("not a built-in kind: " + object.get("kind"));
     }
 
-    /** A list item as an API server sends it: no type fields, a resource version and creation time. */
-    private static Map<String, Object> asListItem(Map<String, Object> object, int version) {
+    /**
+     * A list item as an API server sends it: no type fields, a creation time, and a resource version
+     * that changes whenever the object does, as the API server's changes on every write (a
+     * collector may take an object listed at the version it was stored at as unchanged).
+     */
+    private static Map<String, Object> asListItem(Map<String, Object> object) {
         var item = new LinkedHashMap<>(object);
         item.remove("apiVersion");
         item.remove("kind");
         var metadata = new LinkedHashMap<>(KubeObjects.map(object, "metadata"));
-        metadata.put("resourceVersion", String.valueOf(version));
+        metadata.remove("resourceVersion");
         metadata.putIfAbsent("creationTimestamp", "2026-11-01T08:00:00Z");
         item.put("metadata", metadata);
+        try {
+            var content = CanonicalJson.sha256(JSON.writeValueAsBytes(item));
+            metadata.put("resourceVersion", Long.toString(Long.parseLong(content.substring(0, 15), 16)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
         return item;
     }
 

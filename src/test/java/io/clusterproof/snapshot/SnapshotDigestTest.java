@@ -16,7 +16,8 @@ class SnapshotDigestTest {
         for (int i = 30; i > 0; i--) {
             var key = new ResourceKey(
                     i % 3 == 0 ? "" : "apps", i % 2 == 0 ? "Pod" : "Deployment", "ns-" + i % 4, "n-" + i);
-            entries.add(new SnapshotBuilder.Entry(key, "v1", "uid-" + i, CanonicalJson.sha256("body " + i), false));
+            entries.add(
+                    new SnapshotBuilder.Entry(key, "v1", "uid-" + i, CanonicalJson.sha256("body " + i), false, null));
         }
         var expected = entries.stream()
                 .sorted((a, b) -> a.key().compareTo(b.key()))

@@ -1,0 +1,79 @@
+package io.clusterproof.snapshot;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The objects a live cluster's latest snapshot holds with the version they were read at, so that a
+ * collection can skip redacting, normalising and digesting what the API server has not written
+ * since. The API server gives an object a new {@code resourceVersion} on every write, so an object
+ * listed again with the same uid, the same {@code resourceVersion} and the same API version, by the
+ * same {@link ObjectNormaliser#REVISION}, would come out with the same digest. Each object is looked
+ * up once, and forgotten then, so that this map shrinks as the snapshot in the making grows.
+ *
+ * <p>Only live collections use it: the API server's versions are its word that nothing changed.
+ * Manifests, uploads and agent pushes carry versions anyone could have written.
+ */
+final class ReadVersions {
+
+    /** What the store holds of an object, and the {@link #token} it was read at. */
+    record Known(String apiVersion, String uid, String digest, boolean controlled, String readVersion) {}
+
+    private final Map<ResourceKey, Known> known;
+    private int reused;
+
+    ReadVersions(Map<ResourceKey, Known> known) {
+        this.known = known;
+    }
+
+    static ReadVersions none() {
+        return new ReadVersions(new HashMap<>());
+    }
+
+    /** What a stored row records of a read: the normaliser's revision and the object's version. */
+    static @Nullable String token(String uid, String resourceVersion) {
+        if (uid.isEmpty() || resourceVersion.isEmpty()) {
+            return null;
+        }
+        var token = ObjectNormaliser.REVISION + ":" + resourceVersion;
+        // a version too long to store is read again each time rather than cut
+        return token.length() <= 160 ? token : null;
+    }
+
+    /**
+     * The entry stored for this object, when the API server has not written it since it was read;
+     * null when it has to be processed. {@code raw} is the object as listed, before redaction.
+     */
+    SnapshotBuilder.@Nullable Entry unchanged(ResourceKey key, Map<String, Object> raw) {
+        var stored = known.remove(key);
+        if (stored == null) {
+            return null;
+        }
+        var metadata = KubeObjects.map(raw, "metadata");
+        var uid = KubeObjects.string(metadata, "uid");
+        var token = token(uid, KubeObjects.string(metadata, "resourceVersion"));
+        if (token == null
+                || !token.equals(stored.readVersion())
+                || !uid.equals(stored.uid())
+                || !stored.apiVersion().equals(KubeObjects.string(raw, "apiVersion"))) {
+            return null;
+        }
+        reused++;
+        return new SnapshotBuilder.Entry(
+                key, stored.apiVersion(), stored.uid(), stored.digest(), stored.controlled(), stored.readVersion());
+    }
+
+    /**
+     * Lets go of the objects not listed again, once the source is read: those gone from the
+     * cluster would otherwise stay in memory while the snapshot is stored.
+     */
+    void forgetUnlisted() {
+        known.clear();
+    }
+
+    /** How many objects were taken as stored. */
+    int reused() {
+        return reused;
+    }
+}

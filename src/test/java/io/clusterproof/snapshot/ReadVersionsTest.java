@@ -1,0 +1,127 @@
+package io.clusterproof.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ReadVersionsTest {
+
+    private static final ResourceKey KEY = new ResourceKey("apps", "Deployment", "shop", "api");
+    private static final String STORED_DIGEST = "d".repeat(64);
+
+    @Test
+    void an_object_listed_at_the_version_it_was_stored_at_keeps_its_stored_digest_unread() {
+        var builder = live(stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":41"));
+
+        builder.accept(deployment("apps/v1", "uid-1", "41"));
+
+        assertThat(builder.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.digest()).isEqualTo(STORED_DIGEST))
+                .satisfies(e -> assertThat(e.readVersion()).isEqualTo(ObjectNormaliser.REVISION + ":41"));
+        assertThat(builder.unchangedReads()).isEqualTo(1);
+        assertThat(builder.segments()).as("nothing was packed").isEmpty();
+    }
+
+    /** A stored object, and the same key as the API server lists it now, which must be read again. */
+    record Relisted(String why, ReadVersions.Known stored, Map<String, Object> listed) {
+
+        @Override
+        public String toString() {
+            return why;
+        }
+    }
+
+    static Stream<Relisted> written_since_or_read_otherwise() {
+        var current = ObjectNormaliser.REVISION + ":41";
+        return Stream.of(
+                new Relisted(
+                        "written since: a new version",
+                        stored("apps/v1", "uid-1", current),
+                        deployment("apps/v1", "uid-1", "42")),
+                new Relisted(
+                        "read by an older normaliser",
+                        stored("apps/v1", "uid-1", "0:41"),
+                        deployment("apps/v1", "uid-1", "41")),
+                // another cluster behind the same address, or the object deleted and created again
+                new Relisted(
+                        "another uid at the same version",
+                        stored("apps/v1", "uid-1", current),
+                        deployment("apps/v1", "uid-2", "41")),
+                new Relisted(
+                        "listed at another API version",
+                        stored("apps/v1beta2", "uid-1", current),
+                        deployment("apps/v1", "uid-1", "41")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("written_since_or_read_otherwise")
+    void an_object_not_listed_as_it_was_read_is_read_again_and_records_this_read(Relisted relisted) {
+        var builder = live(relisted.stored());
+        var listedAt = KubeObjects.string(KubeObjects.map(relisted.listed(), "metadata"), "resourceVersion");
+
+        builder.accept(relisted.listed());
+
+        assertRead(builder, ObjectNormaliser.REVISION + ":" + listedAt);
+    }
+
+    @Test
+    void an_object_without_a_version_is_read_and_records_none() {
+        var builder = live(stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":41"));
+
+        builder.accept(deployment("apps/v1", "uid-1", ""));
+
+        assertRead(builder, null);
+    }
+
+    @Test
+    void objects_from_manifests_are_always_read_whatever_version_they_carry() {
+        var builder = live(stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":41"));
+
+        builder.accept(deployment("apps/v1", "uid-1", "41"), "shop.yaml:1");
+
+        assertRead(builder, null);
+    }
+
+    private static void assertRead(SnapshotBuilder builder, String readVersion) {
+        assertThat(builder.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.digest()).isNotEqualTo(STORED_DIGEST))
+                .satisfies(e -> assertThat(e.readVersion()).isEqualTo(readVersion));
+        assertThat(builder.unchangedReads()).isZero();
+        assertThat(builder.canonicalBody(builder.entries().get(0).digest()))
+                .asString()
+                .contains("\"replicas\":3")
+                .doesNotContain("resourceVersion");
+    }
+
+    private static SnapshotBuilder live(ReadVersions.Known known) {
+        var stored = new HashMap<ResourceKey, ReadVersions.Known>();
+        stored.put(KEY, known);
+        return new SnapshotBuilder(new HashSet<>(Set.of(STORED_DIGEST)), new ReadVersions(stored));
+    }
+
+    private static ReadVersions.Known stored(String apiVersion, String uid, String readVersion) {
+        return new ReadVersions.Known(apiVersion, uid, STORED_DIGEST, false, readVersion);
+    }
+
+    private static Map<String, Object> deployment(String apiVersion, String uid, String resourceVersion) {
+        var metadata = new HashMap<String, Object>(Map.of("name", "api", "namespace", "shop", "uid", uid));
+        if (!resourceVersion.isEmpty()) {
+            metadata.put("resourceVersion", resourceVersion);
+        }
+        var object = new HashMap<String, Object>();
+        object.put("apiVersion", apiVersion);
+        object.put("kind", "Deployment");
+        object.put("metadata", metadata);
+        object.put("spec", new HashMap<>(Map.of("replicas", 3L)));
+        return object;
+    }
+}

@@ -1,0 +1,150 @@
+package io.clusterproof.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterproof.support.IntegrationTest;
+import io.clusterproof.support.SyntheticCluster;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A live collection skips the objects the API server has not written since they were read. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class UnchangedReadsTest {
+
+    private static final SyntheticCluster CLUSTER = new SyntheticCluster(1, 2, 1);
+
+    @Autowired
+    TestClusters clusters;
+
+    @Autowired
+    SnapshotReader snapshots;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    private final MockApiServer api = new MockApiServer();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void each_row_records_the_version_its_object_was_read_at_and_by_which_normaliser() {
+        load();
+        var cluster = clusters.kubeconfig("versions", api.kubeconfig(dir));
+
+        clusters.collect(cluster);
+
+        var configMap = api.client()
+                .configMaps()
+                .inNamespace("team-0")
+                .withName("settings")
+                .get();
+        assertThat(readVersion(cluster.id(), "ConfigMap", "settings"))
+                .isEqualTo(ObjectNormaliser.REVISION + ":"
+                        + configMap.getMetadata().getResourceVersion());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from resource_state where cluster_id = ? and read_version is null",
+                        Integer.class,
+                        cluster.id()))
+                .isZero();
+    }
+
+    @Test
+    void a_second_collection_takes_what_was_not_written_since_as_stored(CapturedOutput output) {
+        load();
+        var cluster = clusters.kubeconfig("unchanged", api.kubeconfig(dir));
+        var first = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        var second = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        assertThat(second.digest()).isEqualTo(first.digest());
+        assertThat(second.added() + second.changed() + second.removed()).isZero();
+        assertThat(output.getOut())
+                .contains("Collected " + cluster.name() + ": " + first.objects() + " objects (0 added, 0 changed, "
+                        + "0 removed; " + first.objects() + " not written since they were read)");
+    }
+
+    @Test
+    void an_object_written_since_is_read_again_and_redacted(CapturedOutput output) {
+        load();
+        var cluster = clusters.kubeconfig("written", api.kubeconfig(dir));
+        var first = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+        var configMap = api.client()
+                .configMaps()
+                .inNamespace("team-0")
+                .withName("settings")
+                .get();
+        configMap.getData().put("DATABASE_URL", "postgres://app:hunter2-canary@db:5432/app");
+        api.client().configMaps().inNamespace("team-0").resource(configMap).update();
+
+        var second = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        assertThat(second.changed()).isEqualTo(1);
+        var body = snapshots
+                .object(second.id(), new ResourceKey("", "ConfigMap", "team-0", "settings"))
+                .orElseThrow()
+                .body();
+        assertThat(CanonicalJson.bytes(body))
+                .asString()
+                .contains(SecretRedactor.MARKER)
+                .doesNotContain("hunter2-canary");
+        assertThat(output.getOut())
+                .contains("0 removed; " + (first.objects() - 1) + " not written since they were read)");
+    }
+
+    @Test
+    void objects_read_by_another_normaliser_revision_are_read_again_and_their_rows_record_this_one(
+            CapturedOutput output) {
+        load();
+        var cluster = clusters.kubeconfig("revision", api.kubeconfig(dir));
+        var first = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+        jdbc.query(
+                "select id, read_version from resource_state where cluster_id = ?",
+                rs -> {
+                    var version = rs.getString(2);
+                    jdbc.update(
+                            "update resource_state set read_version = ? where id = ?",
+                            "0" + version.substring(version.indexOf(':')),
+                            rs.getLong(1));
+                },
+                cluster.id());
+
+        var second = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        assertThat(second.digest()).isEqualTo(first.digest());
+        assertThat(second.changed()).isZero();
+        assertThat(output.getOut()).contains("0 removed; 0 not written since they were read)");
+        assertThat(readVersion(cluster.id(), "ConfigMap", "settings")).startsWith(ObjectNormaliser.REVISION + ":");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from resource_state where cluster_id = ? and read_version like '0:%'",
+                        Integer.class, cluster.id()))
+                .isZero();
+    }
+
+    private String readVersion(long clusterId, String kind, String name) {
+        return jdbc.queryForObject(
+                "select read_version from resource_state where cluster_id = ? and kind = ? and name = ?"
+                        + " and valid_to is null",
+                String.class,
+                clusterId,
+                kind,
+                name);
+    }
+
+    private void load() {
+        api.load(CLUSTER.objects());
+    }
+}
