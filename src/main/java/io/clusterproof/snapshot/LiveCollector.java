@@ -57,6 +57,7 @@ final class LiveCollector {
 
     Result collect(ObjectSink sink, CollectionListener listener) {
         var version = preflight();
+        sink.readingFrom(version);
         var missing = new ArrayList<MissingKind>();
         var kinds = new ArrayList<>(KubernetesKinds.BUILT_IN);
         var crdKind = kinds.remove(kinds.size() - 1);

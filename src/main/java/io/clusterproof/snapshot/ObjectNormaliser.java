@@ -13,7 +13,8 @@ import java.util.Set;
 public final class ObjectNormaliser {
 
     /**
-     * The revision of what reading an object produces: redaction, normalisation and canonical JSON.
+     * The revision of what reading an object produces: redaction, normalisation, canonical JSON, and
+     * the type fields a listed object gets back ({@code LiveCollector}).
      * Raise it with any change that alters a stored body for the same input, so that live
      * collections read every object again instead of keeping bodies the old code produced
      * ({@link ReadVersions}): a redaction fix must reach objects stored before it.

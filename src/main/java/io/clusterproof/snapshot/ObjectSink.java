@@ -1,9 +1,13 @@
 package io.clusterproof.snapshot;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Receives objects as a source reads them. */
 interface ObjectSink {
+
+    /** The version of the API server the objects come from, told before the first of them. */
+    default void readingFrom(@Nullable String serverVersion) {}
 
     void accept(Map<String, Object> object);
 

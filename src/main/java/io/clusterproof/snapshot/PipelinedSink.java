@@ -36,6 +36,12 @@ final class PipelinedSink implements ObjectSink, AutoCloseable {
     }
 
     @Override
+    public void readingFrom(@Nullable String serverVersion) {
+        handOver();
+        put(() -> building(() -> builder.readingFrom(serverVersion)));
+    }
+
+    @Override
     public void accept(Map<String, Object> object) {
         batch.add(object);
         if (batch.size() >= BATCH) {

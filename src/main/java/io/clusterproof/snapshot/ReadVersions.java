@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  * collection can skip redacting, normalising and digesting what the API server has not written
  * since. The API server gives an object a new {@code resourceVersion} on every write, so an object
  * listed again with the same uid, the same {@code resourceVersion} and the same API version, by the
- * same {@link ObjectNormaliser#REVISION}, would come out with the same digest. Each object is looked
- * up once, and forgotten then, so that this map shrinks as the snapshot in the making grows.
+ * same {@link ObjectNormaliser#REVISION}, from an API server of the same version, would come out
+ * with the same digest. The server's version counts because an upgraded API server fills in new
+ * defaults on objects it has not written since. Each object is looked up once, and forgotten then,
+ * so that this map shrinks as the snapshot in the making grows.
  *
  * <p>Only live collections use it: the API server's versions are its word that nothing changed.
  * Manifests, uploads and agent pushes carry versions anyone could have written.
@@ -21,6 +23,7 @@ final class ReadVersions {
     record Known(String apiVersion, String uid, String digest, boolean controlled, String readVersion) {}
 
     private final Map<ResourceKey, Known> known;
+    private @Nullable String serverVersion;
     private int reused;
 
     ReadVersions(Map<ResourceKey, Known> known) {
@@ -31,12 +34,25 @@ final class ReadVersions {
         return new ReadVersions(new HashMap<>());
     }
 
-    /** What a stored row records of a read: the normaliser's revision and the object's version. */
-    static @Nullable String token(String uid, String resourceVersion) {
-        if (uid.isEmpty() || resourceVersion.isEmpty()) {
+    /**
+     * The API server's version ({@code gitVersion}), told before any object is listed. Until it is
+     * known, or when the server does not tell it, every object is read and no read is recorded.
+     */
+    void readingFrom(@Nullable String serverVersion) {
+        this.serverVersion = serverVersion;
+    }
+
+    /**
+     * What a stored row records of a read: the normaliser's revision, the API server's version and
+     * the object's; null when one is not known.
+     */
+    @Nullable
+    String token(String uid, String resourceVersion) {
+        var server = serverVersion;
+        if (server == null || server.isEmpty() || uid.isEmpty() || resourceVersion.isEmpty()) {
             return null;
         }
-        var token = ObjectNormaliser.REVISION + ":" + resourceVersion;
+        var token = ObjectNormaliser.REVISION + ":" + server + ":" + resourceVersion;
         // a version too long to store is read again each time rather than cut
         return token.length() <= 160 ? token : null;
     }

@@ -50,6 +50,11 @@ final class SnapshotBuilder implements ObjectSink {
         this.readVersions = readVersions;
     }
 
+    @Override
+    public void readingFrom(@Nullable String serverVersion) {
+        readVersions.readingFrom(serverVersion);
+    }
+
     /** Adds an object as the API server listed it. */
     @Override
     public void accept(Map<String, Object> raw) {
@@ -61,7 +66,7 @@ final class SnapshotBuilder implements ObjectSink {
         }
         var metadata = KubeObjects.map(raw, "metadata");
         // read before normalising, which drops the version as volatile
-        var readVersion = ReadVersions.token(
+        var readVersion = readVersions.token(
                 KubeObjects.string(metadata, "uid"), KubeObjects.string(metadata, "resourceVersion"));
         add(raw, readVersion);
     }

@@ -37,12 +37,20 @@ public class PagingCrudDispatcher extends KubernetesCrudDispatcher {
     /** Resource plurals (e.g. {@code secrets}) whose lists answer 403, as RBAC without a grant does. */
     public final Set<String> forbidden = ConcurrentHashMap.newKeySet();
 
+    /** What {@code /version} answers as {@code gitVersion}; a test upgrades the server by changing it. */
+    public volatile String gitVersion = "v1.31.2";
+
     private final Map<String, List<Object>> lists = new ConcurrentHashMap<>();
     private final Set<String> loadedPaths = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Boolean> loading = ThreadLocal.withInitial(() -> false);
 
     @Override
     public MockResponse handleGet(String path) {
+        if (path.equals("/version")) {
+            return new MockResponse()
+                    .setResponseCode(200)
+                    .setBody("{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"" + gitVersion + "\"}");
+        }
         var question = path.indexOf('?');
         if (question < 0 || !path.contains("limit=")) {
             return super.handleGet(path);

@@ -15,17 +15,19 @@ class ReadVersionsTest {
 
     private static final ResourceKey KEY = new ResourceKey("apps", "Deployment", "shop", "api");
     private static final String STORED_DIGEST = "d".repeat(64);
+    private static final String SERVER = "v1.31.2";
+    private static final String AT_41 = ObjectNormaliser.REVISION + ":" + SERVER + ":41";
 
     @Test
     void an_object_listed_at_the_version_it_was_stored_at_keeps_its_stored_digest_unread() {
-        var builder = live(stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":41"));
+        var builder = live(stored("apps/v1", "uid-1", AT_41));
 
         builder.accept(deployment("apps/v1", "uid-1", "41"));
 
         assertThat(builder.entries())
                 .singleElement()
                 .satisfies(e -> assertThat(e.digest()).isEqualTo(STORED_DIGEST))
-                .satisfies(e -> assertThat(e.readVersion()).isEqualTo(ObjectNormaliser.REVISION + ":41"));
+                .satisfies(e -> assertThat(e.readVersion()).isEqualTo(AT_41));
         assertThat(builder.unchangedReads()).isEqualTo(1);
         assertThat(builder.segments()).as("nothing was packed").isEmpty();
     }
@@ -40,24 +42,28 @@ class ReadVersionsTest {
     }
 
     static Stream<Relisted> written_since_or_read_otherwise() {
-        var current = ObjectNormaliser.REVISION + ":41";
         return Stream.of(
                 new Relisted(
                         "written since: a new version",
-                        stored("apps/v1", "uid-1", current),
+                        stored("apps/v1", "uid-1", AT_41),
                         deployment("apps/v1", "uid-1", "42")),
                 new Relisted(
                         "read by an older normaliser",
-                        stored("apps/v1", "uid-1", "0:41"),
+                        stored("apps/v1", "uid-1", "0:" + SERVER + ":41"),
                         deployment("apps/v1", "uid-1", "41")),
                 // another cluster behind the same address, or the object deleted and created again
                 new Relisted(
                         "another uid at the same version",
-                        stored("apps/v1", "uid-1", current),
+                        stored("apps/v1", "uid-1", AT_41),
                         deployment("apps/v1", "uid-2", "41")),
                 new Relisted(
                         "listed at another API version",
-                        stored("apps/v1beta2", "uid-1", current),
+                        stored("apps/v1beta2", "uid-1", AT_41),
+                        deployment("apps/v1", "uid-1", "41")),
+                // an upgraded API server fills in new defaults on objects it has not written since
+                new Relisted(
+                        "read from an API server of another version",
+                        stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":v1.30.6:41"),
                         deployment("apps/v1", "uid-1", "41")));
     }
 
@@ -69,12 +75,12 @@ class ReadVersionsTest {
 
         builder.accept(relisted.listed());
 
-        assertRead(builder, ObjectNormaliser.REVISION + ":" + listedAt);
+        assertRead(builder, ObjectNormaliser.REVISION + ":" + SERVER + ":" + listedAt);
     }
 
     @Test
     void an_object_without_a_version_is_read_and_records_none() {
-        var builder = live(stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":41"));
+        var builder = live(stored("apps/v1", "uid-1", AT_41));
 
         builder.accept(deployment("apps/v1", "uid-1", ""));
 
@@ -82,8 +88,18 @@ class ReadVersionsTest {
     }
 
     @Test
+    void objects_from_a_server_that_does_not_tell_its_version_are_read_and_record_none() {
+        var builder = live(stored("apps/v1", "uid-1", AT_41));
+        builder.readingFrom(null);
+
+        builder.accept(deployment("apps/v1", "uid-1", "41"));
+
+        assertRead(builder, null);
+    }
+
+    @Test
     void objects_from_manifests_are_always_read_whatever_version_they_carry() {
-        var builder = live(stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":41"));
+        var builder = live(stored("apps/v1", "uid-1", AT_41));
 
         builder.accept(deployment("apps/v1", "uid-1", "41"), "shop.yaml:1");
 
@@ -105,7 +121,9 @@ class ReadVersionsTest {
     private static SnapshotBuilder live(ReadVersions.Known known) {
         var stored = new HashMap<ResourceKey, ReadVersions.Known>();
         stored.put(KEY, known);
-        return new SnapshotBuilder(new HashSet<>(Set.of(STORED_DIGEST)), new ReadVersions(stored));
+        var builder = new SnapshotBuilder(new HashSet<>(Set.of(STORED_DIGEST)), new ReadVersions(stored));
+        builder.readingFrom(SERVER);
+        return builder;
     }
 
     private static ReadVersions.Known stored(String apiVersion, String uid, String readVersion) {

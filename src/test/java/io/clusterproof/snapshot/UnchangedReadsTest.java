@@ -53,7 +53,7 @@ class UnchangedReadsTest {
                 .withName("settings")
                 .get();
         assertThat(readVersion(cluster.id(), "ConfigMap", "settings"))
-                .isEqualTo(ObjectNormaliser.REVISION + ":"
+                .isEqualTo(ObjectNormaliser.REVISION + ":" + api.dispatcher.gitVersion + ":"
                         + configMap.getMetadata().getResourceVersion());
         assertThat(jdbc.queryForObject(
                         "select count(*) from resource_state where cluster_id = ? and read_version is null",
@@ -73,8 +73,7 @@ class UnchangedReadsTest {
         assertThat(second.digest()).isEqualTo(first.digest());
         assertThat(second.added() + second.changed() + second.removed()).isZero();
         assertThat(output.getOut())
-                .contains("Collected " + cluster.name() + ": " + first.objects() + " objects (0 added, 0 changed, "
-                        + "0 removed; " + first.objects() + " not written since they were read)");
+                .contains(collected(cluster, first, "0 added, 0 changed, 0 removed; " + first.objects()));
     }
 
     @Test
@@ -102,7 +101,7 @@ class UnchangedReadsTest {
                 .contains(SecretRedactor.MARKER)
                 .doesNotContain("hunter2-canary");
         assertThat(output.getOut())
-                .contains("0 removed; " + (first.objects() - 1) + " not written since they were read)");
+                .contains(collected(cluster, first, "0 added, 1 changed, 0 removed; " + (first.objects() - 1)));
     }
 
     @Test
@@ -126,12 +125,33 @@ class UnchangedReadsTest {
 
         assertThat(second.digest()).isEqualTo(first.digest());
         assertThat(second.changed()).isZero();
-        assertThat(output.getOut()).contains("0 removed; 0 not written since they were read)");
+        assertThat(output.getOut()).contains(collected(cluster, first, "0 added, 0 changed, 0 removed; 0"));
         assertThat(readVersion(cluster.id(), "ConfigMap", "settings")).startsWith(ObjectNormaliser.REVISION + ":");
         assertThat(jdbc.queryForObject(
                         "select count(*) from resource_state where cluster_id = ? and read_version like '0:%'",
                         Integer.class, cluster.id()))
                 .isZero();
+    }
+
+    @Test
+    void an_upgraded_api_server_has_every_object_read_again(CapturedOutput output) {
+        load();
+        var cluster = clusters.kubeconfig("upgraded", api.kubeconfig(dir));
+        var first = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+        api.dispatcher.gitVersion = "v1.32.0";
+
+        var second = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        assertThat(second.digest()).isEqualTo(first.digest());
+        assertThat(output.getOut()).contains(collected(cluster, first, "0 added, 0 changed, 0 removed; 0"));
+        assertThat(readVersion(cluster.id(), "ConfigMap", "settings"))
+                .startsWith(ObjectNormaliser.REVISION + ":v1.32.0:");
+    }
+
+    /** The start of the log line that ends a collection. */
+    private static String collected(ClusterSummary cluster, SnapshotSummary first, String counts) {
+        return "Collected " + cluster.name() + ": " + first.objects() + " objects (" + counts
+                + " not written since they were read)";
     }
 
     private String readVersion(long clusterId, String kind, String name) {
