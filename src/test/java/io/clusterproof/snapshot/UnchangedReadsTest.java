@@ -55,11 +55,7 @@ class UnchangedReadsTest {
         assertThat(readVersion(cluster.id(), "ConfigMap", "settings"))
                 .isEqualTo(ObjectNormaliser.REVISION + ":" + api.dispatcher.gitVersion + ":"
                         + configMap.getMetadata().getResourceVersion());
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from resource_state where cluster_id = ? and read_version is null",
-                        Integer.class,
-                        cluster.id()))
-                .isZero();
+        assertThat(rows(cluster.id(), "read_version is null")).isZero();
     }
 
     @Test
@@ -127,10 +123,7 @@ class UnchangedReadsTest {
         assertThat(second.changed()).isZero();
         assertThat(output.getOut()).contains(collected(cluster, first, "0 added, 0 changed, 0 removed; 0"));
         assertThat(readVersion(cluster.id(), "ConfigMap", "settings")).startsWith(ObjectNormaliser.REVISION + ":");
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from resource_state where cluster_id = ? and read_version like '0:%'",
-                        Integer.class, cluster.id()))
-                .isZero();
+        assertThat(rows(cluster.id(), "read_version like '0:%'")).isZero();
     }
 
     @Test
@@ -152,6 +145,12 @@ class UnchangedReadsTest {
     private static String collected(ClusterSummary cluster, SnapshotSummary first, String counts) {
         return "Collected " + cluster.name() + ": " + first.objects() + " objects (" + counts
                 + " not written since they were read)";
+    }
+
+    /** How many of the cluster's version rows meet {@code condition}. */
+    private int rows(long clusterId, String condition) {
+        return jdbc.queryForObject(
+                "select count(*) from resource_state where cluster_id = ? and " + condition, Integer.class, clusterId);
     }
 
     private String readVersion(long clusterId, String kind, String name) {
