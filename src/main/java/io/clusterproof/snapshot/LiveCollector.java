@@ -88,7 +88,21 @@ final class LiveCollector {
             throw new SourceUnreachableException(
                     "no kind could be read: " + missing.get(0).reason());
         }
+        if (version != null && !version.equals(versionNow())) {
+            // upgraded (or answered by another of its servers) while it was read: which version
+            // served each object is not known, so no object is kept by this read next time
+            sink.serverChanged();
+        }
         return new Result(version, missing);
+    }
+
+    /** The API server's version as it answers now; null when it does not say. */
+    private @Nullable String versionNow() {
+        try {
+            return version(get(base + "/version"));
+        } catch (SourceUnreachableException e) {
+            return null;
+        }
     }
 
     /** Fails the run when the API server cannot be reached or rejects the credentials. */
@@ -97,6 +111,10 @@ final class LiveCollector {
         if (response.code() == 401) {
             throw new SourceUnreachableException("the API server at " + base + " rejected the credentials (401)");
         }
+        return version(response);
+    }
+
+    private static @Nullable String version(HttpResponse<byte[]> response) {
         if (response.code() >= 200 && response.code() < 300) {
             try {
                 var body = JSON.readValue(response.body(), Map.class);

@@ -11,6 +11,12 @@ interface ObjectSink {
 
     void accept(Map<String, Object> object);
 
+    /**
+     * The API server answered with another version after the objects were read than before: what
+     * was received records no read, so that no object is kept by it ({@link ReadVersions}).
+     */
+    default void serverChanged() {}
+
     /** Forgets what was received of a kind, when its list has to start over. */
     void discard(String group, String kind);
 

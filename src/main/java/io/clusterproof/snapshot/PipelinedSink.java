@@ -42,6 +42,12 @@ final class PipelinedSink implements ObjectSink, AutoCloseable {
     }
 
     @Override
+    public void serverChanged() {
+        handOver();
+        put(() -> building(builder::serverChanged));
+    }
+
+    @Override
     public void accept(Map<String, Object> object) {
         batch.add(object);
         if (batch.size() >= BATCH) {

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * defaults on objects it has not written since. Each object is looked up once, and forgotten then,
  * so that this map shrinks as the snapshot in the making grows.
  *
- * <p>Only live collections use it: the API server's versions are its word that nothing changed.
+ * <p>Only live collections use it, and only for Kubernetes' own kinds: the API server's versions are
+ * its word that nothing changed, and custom resources can read differently at the same version.
  * Manifests, uploads and agent pushes carry versions anyone could have written.
  */
 final class ReadVersions {
@@ -47,14 +48,25 @@ final class ReadVersions {
      * the object's; null when one is not known.
      */
     @Nullable
-    String token(String uid, String resourceVersion) {
+    String token(ResourceKey key, String uid, String resourceVersion) {
         var server = serverVersion;
-        if (server == null || server.isEmpty() || uid.isEmpty() || resourceVersion.isEmpty()) {
+        if (server == null || server.isEmpty() || uid.isEmpty() || resourceVersion.isEmpty() || !builtIn(key)) {
             return null;
         }
         var token = ObjectNormaliser.REVISION + ":" + server + ":" + resourceVersion;
         // a version too long to store is read again each time rather than cut
         return token.length() <= 160 ? token : null;
+    }
+
+    /**
+     * Whether the object's content is Kubernetes' own. A custom resource is served through its
+     * CRD, whose schema defaults the API server applies each time it reads the object from etcd,
+     * without writing it: a CRD changed by an operator's upgrade changes what the object reads as
+     * at the same {@code resourceVersion}. A conversion webhook can do the same. Custom resources
+     * are read every time.
+     */
+    private static boolean builtIn(ResourceKey key) {
+        return KubernetesKinds.BUILT_IN_GROUPS.contains(key.group());
     }
 
     /**
@@ -68,7 +80,7 @@ final class ReadVersions {
         }
         var metadata = KubeObjects.map(raw, "metadata");
         var uid = KubeObjects.string(metadata, "uid");
-        var token = token(uid, KubeObjects.string(metadata, "resourceVersion"));
+        var token = token(key, uid, KubeObjects.string(metadata, "resourceVersion"));
         if (token == null
                 || !token.equals(stored.readVersion())
                 || !uid.equals(stored.uid())

@@ -55,6 +55,15 @@ final class SnapshotBuilder implements ObjectSink {
         readVersions.readingFrom(serverVersion);
     }
 
+    /** What was read so far records no read: the API server's version changed while it was read. */
+    @Override
+    public void serverChanged() {
+        readVersions.readingFrom(null);
+        entries.replaceAll((key, entry) -> entry.readVersion() == null
+                ? entry
+                : new Entry(key, entry.apiVersion(), entry.uid(), entry.digest(), entry.controlled(), null));
+    }
+
     /** Adds an object as the API server listed it. */
     @Override
     public void accept(Map<String, Object> raw) {
@@ -67,7 +76,7 @@ final class SnapshotBuilder implements ObjectSink {
         var metadata = KubeObjects.map(raw, "metadata");
         // read before normalising, which drops the version as volatile
         var readVersion = readVersions.token(
-                KubeObjects.string(metadata, "uid"), KubeObjects.string(metadata, "resourceVersion"));
+                key, KubeObjects.string(metadata, "uid"), KubeObjects.string(metadata, "resourceVersion"));
         add(raw, readVersion);
     }
 

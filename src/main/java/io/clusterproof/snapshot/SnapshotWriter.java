@@ -38,7 +38,7 @@ class SnapshotWriter {
     private static final int BATCH = 1000;
     private static final int ROW_OVERHEAD_BYTES = 48;
 
-    record CurrentRow(long id, String digest, @Nullable String readVersion) {}
+    record CurrentRow(long id, String digest, @Nullable String readVersion, boolean controlled) {}
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
@@ -109,8 +109,10 @@ class SnapshotWriter {
                 closes.add(row.id());
             } else {
                 var readVersion = entry.readVersion();
-                if (readVersion != null && !readVersion.equals(row.readVersion())) {
-                    reread.add(new Reread(row.id(), readVersion));
+                var newRead = readVersion != null && !readVersion.equals(row.readVersion());
+                // equal bodies, but the code that tells whether a controller owns the object changed
+                if (newRead || entry.controlled() != row.controlled()) {
+                    reread.add(new Reread(row.id(), newRead ? readVersion : row.readVersion(), entry.controlled()));
                 }
             }
         }
@@ -189,12 +191,12 @@ class SnapshotWriter {
     private Map<ResourceKey, CurrentRow> currentRows(long clusterId) {
         var rows = new HashMap<ResourceKey, CurrentRow>();
         jdbc.query(
-                "select id, api_group, kind, namespace, name, digest, read_version from resource_state "
+                "select id, api_group, kind, namespace, name, digest, read_version, controlled from resource_state "
                         + "where cluster_id = ? and valid_to is null",
                 rs -> {
                     rows.put(
                             new ResourceKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                            new CurrentRow(rs.getLong(1), rs.getString(6), rs.getString(7)));
+                            new CurrentRow(rs.getLong(1), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
                 },
                 clusterId);
         return rows;
@@ -322,14 +324,18 @@ class SnapshotWriter {
     }
 
     /** An unchanged object read again at a newer version, or by a newer normaliser. */
-    private record Reread(long rowId, String readVersion) {}
+    private record Reread(long rowId, @Nullable String readVersion, boolean controlled) {}
 
-    /** Its row then records the newer read, so that the next collection can skip it. */
+    /** Its row then records the newer read, so that the next collection can skip it, and the controller flag of this read. */
     private void recordReads(List<Reread> rereads) {
         jdbc.batchUpdate(
-                "update resource_state set read_version = ? where id = ?", rereads, BATCH, (statement, reread) -> {
+                "update resource_state set read_version = ?, controlled = ? where id = ?",
+                rereads,
+                BATCH,
+                (statement, reread) -> {
                     statement.setString(1, reread.readVersion());
-                    statement.setLong(2, reread.rowId());
+                    statement.setBoolean(2, reread.controlled());
+                    statement.setLong(3, reread.rowId());
                 });
     }
 

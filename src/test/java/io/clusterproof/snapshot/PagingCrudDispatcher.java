@@ -17,8 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -39,6 +42,8 @@ public class PagingCrudDispatcher extends KubernetesCrudDispatcher {
 
     /** What {@code /version} answers as {@code gitVersion}; a test upgrades the server by changing it. */
     public volatile String gitVersion = "v1.31.2";
+    /** Answers {@code /version} gives before {@link #gitVersion}, one each: an upgrade under way. */
+    public final Queue<String> nextGitVersions = new ConcurrentLinkedQueue<>();
 
     private final Map<String, List<Object>> lists = new ConcurrentHashMap<>();
     private final Set<String> loadedPaths = ConcurrentHashMap.newKeySet();
@@ -49,7 +54,8 @@ public class PagingCrudDispatcher extends KubernetesCrudDispatcher {
         if (path.equals("/version")) {
             return new MockResponse()
                     .setResponseCode(200)
-                    .setBody("{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"" + gitVersion + "\"}");
+                    .setBody("{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\""
+                            + Objects.requireNonNullElse(nextGitVersions.poll(), gitVersion) + "\"}");
         }
         var question = path.indexOf('?');
         if (question < 0 || !path.contains("limit=")) {

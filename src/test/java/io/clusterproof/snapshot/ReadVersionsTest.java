@@ -106,6 +106,39 @@ class ReadVersionsTest {
         assertRead(builder, null);
     }
 
+    /**
+     * The API server applies a CRD's schema defaults each time it reads a custom resource from etcd,
+     * without writing it: an operator's upgrade that changes a default (here {@code mode}) changes
+     * what the object reads as at the same version, uid and API server. It is read every time.
+     */
+    @Test
+    void a_custom_resource_is_read_every_time_even_at_the_version_it_was_stored_at() {
+        var key = new ResourceKey("policy.sigstore.dev", "ClusterImagePolicy", "", "signed-images");
+        var stored = new HashMap<ResourceKey, ReadVersions.Known>();
+        stored.put(key, new ReadVersions.Known("policy.sigstore.dev/v1beta1", "uid-9", STORED_DIGEST, false, AT_41));
+        var builder = new SnapshotBuilder(new HashSet<>(Set.of(STORED_DIGEST)), new ReadVersions(stored));
+        builder.readingFrom(SERVER);
+        var metadata =
+                new HashMap<String, Object>(Map.of("name", "signed-images", "uid", "uid-9", "resourceVersion", "41"));
+        var policy = new HashMap<String, Object>();
+        policy.put("apiVersion", "policy.sigstore.dev/v1beta1");
+        policy.put("kind", "ClusterImagePolicy");
+        policy.put("metadata", metadata);
+        policy.put("spec", new HashMap<>(Map.of("mode", "warn")));
+
+        builder.accept(policy);
+
+        assertThat(builder.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.digest()).isNotEqualTo(STORED_DIGEST))
+                .satisfies(e ->
+                        assertThat(e.readVersion()).as("nothing to keep it by").isNull());
+        assertThat(builder.unchangedReads()).isZero();
+        assertThat(builder.canonicalBody(builder.entries().get(0).digest()))
+                .asString()
+                .contains("\"mode\":\"warn\"");
+    }
+
     private static void assertRead(SnapshotBuilder builder, String readVersion) {
         assertThat(builder.entries())
                 .singleElement()

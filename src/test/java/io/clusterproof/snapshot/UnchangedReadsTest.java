@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clusterproof.support.IntegrationTest;
 import io.clusterproof.support.SyntheticCluster;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -139,6 +140,44 @@ class UnchangedReadsTest {
         assertThat(output.getOut()).contains(collected(cluster, first, "0 added, 0 changed, 0 removed; 0"));
         assertThat(readVersion(cluster.id(), "ConfigMap", "settings"))
                 .startsWith(ObjectNormaliser.REVISION + ":v1.32.0:");
+    }
+
+    @Test
+    void a_read_during_which_the_api_server_changed_version_keeps_nothing_by_it(CapturedOutput output) {
+        load();
+        var cluster = clusters.kubeconfig("mid-upgrade", api.kubeconfig(dir));
+        api.dispatcher.nextGitVersions.addAll(List.of("v1.31.2", "v1.32.0"));
+        api.dispatcher.gitVersion = "v1.32.0";
+
+        var first = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        assertThat(rows(cluster.id(), "read_version is not null"))
+                .as("which server version served each object is not known")
+                .isZero();
+        var second = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+        assertThat(second.digest()).isEqualTo(first.digest());
+        assertThat(output.getOut()).contains(collected(cluster, first, "0 added, 0 changed, 0 removed; 0"));
+        assertThat(readVersion(cluster.id(), "ConfigMap", "settings"))
+                .startsWith(ObjectNormaliser.REVISION + ":v1.32.0:");
+    }
+
+    @Test
+    void rows_whose_controller_flag_an_older_release_set_otherwise_are_corrected_when_read_again() {
+        load();
+        var cluster = clusters.kubeconfig("controlled", api.kubeconfig(dir));
+        clusters.collect(cluster);
+        var controlled = rows(cluster.id(), "controlled = true");
+        assertThat(controlled).isPositive();
+        // as an older release's rule and revision left them: flags flipped, every object to be read again
+        jdbc.update(
+                "update resource_state set controlled = not controlled, read_version = '0' || substring(read_version, 2)"
+                        + " where cluster_id = ?",
+                cluster.id());
+
+        var second = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        assertThat(second.changed()).isZero();
+        assertThat(rows(cluster.id(), "controlled = true")).isEqualTo(controlled);
     }
 
     /** The start of the log line that ends a collection. */
