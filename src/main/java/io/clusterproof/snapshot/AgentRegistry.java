@@ -88,8 +88,13 @@ class AgentRegistry {
                 .findFirst();
     }
 
-    /** Revokes the cluster's active credentials; returns the fingerprints of the keys revoked. */
+    /**
+     * Revokes the cluster's active credentials; returns the fingerprints of the keys revoked. The
+     * cluster's row is locked first, so that two registrations at once (on two instances) revoke
+     * one another in turn instead of both staying active.
+     */
     List<String> revokeActive(long clusterId, String by, Instant now) {
+        jdbc.queryForList("select id from cluster where id = ? for update", Long.class, clusterId);
         var fingerprints = jdbc.queryForList(
                 "select key_fingerprint from agent_credential where cluster_id = ? and revoked_at is null",
                 String.class,

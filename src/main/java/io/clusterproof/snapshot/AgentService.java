@@ -34,6 +34,7 @@ public class AgentService {
 
     private final ClusterRepository clusters;
     private final AgentRegistry registry;
+    private final AgentStaging staging;
     private final AuditLog auditLog;
     private final AgentProperties properties;
     private final Clock clock;
@@ -42,11 +43,13 @@ public class AgentService {
     AgentService(
             ClusterRepository clusters,
             AgentRegistry registry,
+            AgentStaging staging,
             AuditLog auditLog,
             AgentProperties properties,
             Clock clock) {
         this.clusters = clusters;
         this.registry = registry;
+        this.staging = staging;
         this.auditLog = auditLog;
         this.properties = properties;
         this.clock = clock;
@@ -76,6 +79,7 @@ public class AgentService {
         if (revoked.isEmpty()) {
             throw new UserFacingException(cluster.name() + " has no active agent to revoke.");
         }
+        staging.discardRevoked(clusterId);
         auditLog.record(AuditEvent.of("AGENT_REVOKED", "cluster", cluster.name())
                 .change("ACTIVE", "REVOKED")
                 .withDetail("key fingerprint " + String.join(", ", revoked)));
@@ -138,6 +142,7 @@ public class AgentService {
         }
         var actor = actor(cluster);
         var replaced = registry.revokeActive(cluster.id(), actor, now);
+        staging.discardRevoked(cluster.id());
         var credential = CREDENTIAL_PREFIX + randomText();
         var fingerprint = AgentKeys.fingerprint(key);
         registry.addCredential(

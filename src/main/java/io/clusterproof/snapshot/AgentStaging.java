@@ -78,9 +78,26 @@ class AgentStaging {
                 rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBytes(5), stored ? snapshot : null);
     }
 
-    /** Starts a push; the agent's pushes not committed before are dropped, as this one supersedes them. */
+    /**
+     * Starts a push; the agent's pushes not committed before are dropped, as this one supersedes them,
+     * and so are the bodies it staged that this manifest does not name: an agent holds at most one
+     * manifest's bodies in staging.
+     */
     long start(long clusterId, long credentialId, AgentManifest manifest, String signature, Instant now) {
         jdbc.update("delete from agent_push where credential_id = ? and snapshot_id is null", credentialId);
+        var named = new HashSet<String>();
+        manifest.objects().forEach(o -> named.add(o.digest()));
+        var unnamed = stagedDigests(credentialId).stream()
+                .filter(d -> !named.contains(d))
+                .toList();
+        jdbc.batchUpdate(
+                "delete from agent_staged_body where credential_id = ? and digest = ?",
+                unnamed,
+                1000,
+                (statement, digest) -> {
+                    statement.setLong(1, credentialId);
+                    statement.setString(2, digest);
+                });
         var keys = new GeneratedKeyHolder();
         var canonical = manifest.canonicalBytes();
         jdbc.update(
@@ -132,6 +149,30 @@ class AgentStaging {
     void committed(long pushId, long credentialId, long snapshotId) {
         jdbc.update("update agent_push set snapshot_id = ? where id = ?", snapshotId, pushId);
         jdbc.update("delete from agent_staged_body where credential_id = ?", credentialId);
+    }
+
+    /** Drops what the cluster's revoked agents staged: a revoked credential can never commit it. */
+    void discardRevoked(long clusterId) {
+        var revoked = "select id from agent_credential where cluster_id = ? and revoked_at is not null";
+        jdbc.update("delete from agent_staged_body where credential_id in (" + revoked + ")", clusterId);
+        jdbc.update(
+                "delete from agent_push where snapshot_id is null and credential_id in (" + revoked + ")", clusterId);
+    }
+
+    /**
+     * Drops the pushes started before {@code before} and never committed, with what their agents
+     * staged; returns how many pushes. An agent that comes back offers its manifest again and
+     * uploads what is missing then.
+     */
+    int discardAbandoned(Instant before) {
+        var abandoned = jdbc.queryForList(
+                "select credential_id from agent_push where snapshot_id is null and started_at < ?",
+                Long.class,
+                SqlTime.of(before));
+        for (var credentialId : abandoned) {
+            jdbc.update("delete from agent_staged_body where credential_id = ?", credentialId);
+        }
+        return jdbc.update("delete from agent_push where snapshot_id is null and started_at < ?", SqlTime.of(before));
     }
 
     @Nullable

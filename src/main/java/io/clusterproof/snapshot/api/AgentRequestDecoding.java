@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Agents send their manifests (some 40 MB of JSON for 250,000 objects) and bodies gzip-compressed
@@ -59,13 +60,21 @@ class AgentRequestDecoding extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(PREFIX);
+        return !path(request).startsWith(PREFIX);
+    }
+
+    /**
+     * The path as the endpoints are matched to it: decoded, so that {@code /api/v1/%61gent/pushes}
+     * is an agent request here too, and not only to the controller.
+     */
+    private static String path(HttpServletRequest request) {
+        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var registration = request.getRequestURI().equals(REGISTRATIONS);
+        var registration = path(request).equals(REGISTRATIONS);
         if (!registration) {
             var credential = AgentCredentials.presented(request.getHeader(HttpHeaders.AUTHORIZATION));
             if (credential == null) {
@@ -82,7 +91,7 @@ class AgentRequestDecoding extends OncePerRequestFilter {
         var setting = registration
                 ? "a registration holds a token and a public key"
                 : "clusterproof.snapshot.agent.max-request-bytes";
-        var what = "The request to " + request.getRequestURI();
+        var what = "The request to " + path(request);
         if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
             chain.doFilter(
                     new Limited(
