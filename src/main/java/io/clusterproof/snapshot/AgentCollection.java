@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +33,33 @@ public final class AgentCollection {
             20_000,
             0);
 
+    /**
+     * What a collection read from the API server, at which versions: a long-running agent keeps the
+     * last pushed collection's, so that its next collection does not redact, normalise and digest
+     * again what the API server has not written since ({@link ReadVersions}). Held in memory only,
+     * by the agent process that computed every digest in it.
+     */
+    public static final class Reads {
+
+        /** Nothing read before: every object is read. */
+        public static final Reads NONE = new Reads(Map.of());
+
+        private final Map<ResourceKey, ReadVersions.Known> known;
+
+        private Reads(Map<ResourceKey, ReadVersions.Known> known) {
+            this.known = known;
+        }
+
+        /** How many objects a next collection may keep. */
+        public int size() {
+            return known.size();
+        }
+
+        private ReadVersions readVersions() {
+            return new ReadVersions(new HashMap<>(known));
+        }
+    }
+
     private final AgentManifest manifest;
     private final SnapshotBuilder builder;
 
@@ -47,6 +76,16 @@ public final class AgentCollection {
      */
     public static AgentCollection collect(
             long clusterId, @Nullable Path kubeconfig, @Nullable String context, Clock clock) {
+        return collect(clusterId, kubeconfig, context, clock, Reads.NONE);
+    }
+
+    /**
+     * Collects as {@link #collect(long, Path, String, Clock)} does, keeping the entry of each object
+     * the API server lists at the version {@code since} read it at. The bodies of kept objects are
+     * not in this collection ({@link #holdsBody}): the server has them from the push of {@code since}.
+     */
+    public static AgentCollection collect(
+            long clusterId, @Nullable Path kubeconfig, @Nullable String context, Clock clock, Reads since) {
         var definition = new ClusterDefinition(
                 "agent",
                 null,
@@ -59,11 +98,12 @@ public final class AgentCollection {
                 null,
                 DEFAULTS.defaultSchedule(),
                 true);
-        var builder = new SnapshotBuilder(new HashSet<>());
+        var builder = new SnapshotBuilder(new HashSet<>(), since.readVersions());
         try (var client = new KubernetesClients(DEFAULTS).connect(definition);
                 var pipeline = new PipelinedSink(builder, "agent")) {
             var result = new LiveCollector(client, DEFAULTS).collect(pipeline, CollectionListener.NONE);
             pipeline.awaitAccepted();
+            builder.sourceRead();
             var objects = builder.entries().stream()
                     .map(e -> new AgentManifest.Entry(
                             e.key().group(),
@@ -85,6 +125,31 @@ public final class AgentCollection {
 
     public AgentManifest manifest() {
         return manifest;
+    }
+
+    /** How many objects were kept as the collection this one started from read them. */
+    public int keptUnchanged() {
+        return builder.unchangedReads();
+    }
+
+    /** What this collection read, for the next one to start from once it is pushed. */
+    public Reads reads() {
+        var known = new HashMap<ResourceKey, ReadVersions.Known>();
+        for (var entry : builder.entries()) {
+            var readVersion = entry.readVersion();
+            if (readVersion != null && !entry.uid().isEmpty()) {
+                known.put(
+                        entry.key(),
+                        new ReadVersions.Known(
+                                entry.apiVersion(), entry.uid(), entry.digest(), entry.controlled(), readVersion));
+            }
+        }
+        return new Reads(known);
+    }
+
+    /** Whether this collection has the body of {@code digest}: false for objects it kept unread. */
+    public boolean holdsBody(String digest) {
+        return builder.location(digest) != null;
     }
 
     /** The gzip of a body's canonical JSON, as the push uploads it. */

@@ -28,7 +28,7 @@ public final class MockApiServer implements AutoCloseable {
         client = server.createClient();
     }
 
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return client;
     }
 

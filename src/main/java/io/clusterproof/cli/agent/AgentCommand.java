@@ -41,6 +41,8 @@ public final class AgentCommand {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile @Nullable AgentLoop loop;
+    /** What the last pushed collection read: a long run's next collection keeps what has not changed. */
+    private AgentCollection.Reads lastPushed = AgentCollection.Reads.NONE;
 
     /** @param pause how the long run waits; null to wait in real time */
     AgentCommand(AgentOptions options, PrintStream out, PrintStream err, Clock clock, AgentLoop.@Nullable Pause pause) {
@@ -133,11 +135,24 @@ public final class AgentCommand {
 
     int collectAndPush(AgentServer server, AgentState.Registration registration) {
         try {
-            var collection =
-                    AgentCollection.collect(registration.clusterId(), options.kubeconfig(), options.context(), clock);
-            var report = new AgentPusher(server, 500).push(collection, registration.key());
+            var pusher = new AgentPusher(server, 500);
+            var collection = collect(registration, lastPushed);
+            AgentPusher.Report report;
+            try {
+                report = pusher.push(collection, registration.key());
+            } catch (AgentPusher.BodiesNotRead e) {
+                out.println("The server lacks " + e.count() + " bodies of objects not read again since the last "
+                        + "push; reading every object.");
+                lastPushed = AgentCollection.Reads.NONE;
+                collection = collect(registration, lastPushed);
+                report = pusher.push(collection, registration.key());
+            }
+            // a run of its own (--once) ends here: nothing to keep for
+            lastPushed = options.once() ? AgentCollection.Reads.NONE : collection.reads();
+            var kept = collection.keptUnchanged();
             out.println("Pushed snapshot " + report.snapshotId() + ": " + report.objects() + " objects, "
-                    + report.bodiesSent() + " bodies sent (" + report.status() + ").");
+                    + report.bodiesSent() + " bodies sent (" + report.status() + ")"
+                    + (kept > 0 ? "; " + kept + " not written since the last push, so not read again." : "."));
             return 0;
         } catch (AgentServer.Failure e) {
             err.println("clusterproof agent: push failed: " + e.getMessage());
@@ -146,6 +161,10 @@ public final class AgentCommand {
             err.println("clusterproof agent: collection failed: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    private AgentCollection collect(AgentState.Registration registration, AgentCollection.Reads since) {
+        return AgentCollection.collect(registration.clusterId(), options.kubeconfig(), options.context(), clock, since);
     }
 
     private AgentState.Registration registration() {

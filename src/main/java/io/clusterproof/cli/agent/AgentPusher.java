@@ -18,6 +18,25 @@ final class AgentPusher {
     /** What a push did: the stored snapshot, and how many bodies the server asked for and received. */
     record Report(long snapshotId, int objects, String status, int bodiesMissing, int bodiesSent) {}
 
+    /**
+     * The server lacks bodies of objects this collection kept unread from the one before (its
+     * database was restored from before that push, say): only a collection that reads every
+     * object can push.
+     */
+    static final class BodiesNotRead extends RuntimeException {
+
+        private final int count;
+
+        BodiesNotRead(int count) {
+            super("the server lacks " + count + " bodies of objects this collection did not read again");
+            this.count = count;
+        }
+
+        int count() {
+            return count;
+        }
+    }
+
     private static final int MAX_BATCH_BYTES = 4 << 20;
 
     private final AgentServer server;
@@ -38,6 +57,12 @@ final class AgentPusher {
         var offer = server.offer(manifest, AgentKeys.sign(key, manifest.canonicalBytes()));
         if (offer.snapshotId() != null) {
             return new Report(offer.snapshotId(), manifest.objects().size(), "ALREADY_STORED", 0, 0);
+        }
+        var notRead = offer.missing().stream()
+                .filter(digest -> !collection.holdsBody(digest))
+                .count();
+        if (notRead > 0) {
+            throw new BodiesNotRead((int) notRead);
         }
         int sent = 0;
         var batch = new ArrayList<AgentServer.Body>();

@@ -37,6 +37,11 @@ final class AgentFixture {
         AgentCollection collect() {
             return AgentCollection.collect(registration.clusterId(), kubeconfig, null, Clock.systemUTC());
         }
+
+        /** Collects as a long-running agent does after pushing what {@code since} read. */
+        AgentCollection collect(AgentCollection.Reads since) {
+            return AgentCollection.collect(registration.clusterId(), kubeconfig, null, Clock.systemUTC(), since);
+        }
     }
 
     private final String url;

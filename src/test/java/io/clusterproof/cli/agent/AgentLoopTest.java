@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.clusterproof.snapshot.AgentService;
 import io.clusterproof.snapshot.MockApiServer;
 import io.clusterproof.snapshot.SnapshotReader;
+import io.clusterproof.snapshot.SnapshotStatus;
 import io.clusterproof.snapshot.SnapshotSummary;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.AsAdmin;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The agent's long run against the test's server over real HTTP, through a proxy that can take the
@@ -57,6 +59,9 @@ class AgentLoopTest {
 
     @Autowired
     SnapshotReader snapshots;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TempDir
     Path directory;
@@ -134,6 +139,47 @@ class AgentLoopTest {
         assertThat(output())
                 .contains("The server asked for a collection.", "The server at " + proxy.url() + " answers again")
                 .endsWith("Stopped.\n");
+        assertThat(output())
+                .as("the long run reads again only what the API server wrote since the last push")
+                .contains(
+                        stored.get(0).objects() + " not written since the last push, so not read again.",
+                        stored.get(1).objects() + " not written since the last push, so not read again.");
+    }
+
+    @Test
+    void a_server_that_lacks_the_bodies_of_objects_the_agent_kept_gets_a_collection_that_reads_every_object() {
+        var clock = new TestClock(Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
+        var command = new AgentCommand[1];
+        var acted = new LinkedHashMap<String, Boolean>();
+        AgentLoop.Pause script = wait -> {
+            clock.advance(wait);
+            var stored = stored();
+            if (stored.size() == 1 && once(acted, "restored")) {
+                // as after the server's database was restored from before that push: the server no
+                // longer holds the cluster's objects, while the agent remembers having pushed them
+                jdbc.update(
+                        "update resource_state set valid_to = ? where cluster_id = ? and valid_to is null",
+                        stored.get(0).id(),
+                        fixture.cluster().id());
+            } else if (stored.size() == 2) {
+                command[0].stop();
+            }
+        };
+        command[0] =
+                new AgentCommand(options("--interval", "10m", "--poll", "1h"), print(out), print(err), clock, script);
+
+        var exit = command[0].run();
+
+        var said = output() + errors();
+        assertThat(exit).as(said).isZero();
+        assertThat(output())
+                .containsPattern("The server lacks \\d+ bodies of objects not read again since the last push; "
+                        + "reading every object\\.");
+        var stored = stored();
+        assertThat(stored).as(said).hasSize(2);
+        assertThat(stored.get(1).status()).isEqualTo(SnapshotStatus.COMPLETE);
+        assertThat(stored.get(1).added()).isEqualTo(stored.get(0).objects());
+        assertThat(stored.get(1).digest()).isEqualTo(stored.get(0).digest());
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.clusterproof.snapshot.CanonicalJson;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.MockApiServer;
 import io.clusterproof.snapshot.Provenance;
+import io.clusterproof.snapshot.ResourceKey;
+import io.clusterproof.snapshot.SecretRedactor;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotStatus;
 import io.clusterproof.snapshot.TestClusters;
@@ -161,6 +163,62 @@ class AgentPushTest {
     }
 
     @Test
+    void a_collection_after_a_push_reads_again_only_what_the_api_server_wrote_since_and_redacts_it() {
+        var agent = fixture.register();
+        var first = agent.collect();
+        agent.pusher(50).push(first, agent.key());
+        var objects = first.manifest().objects().size();
+
+        var second = agent.collect(first.reads());
+
+        assertThat(second.keptUnchanged()).isEqualTo(objects);
+        assertThat(second.manifest().objects()).isEqualTo(first.manifest().objects());
+        assertThat(agent.pusher(50).push(second, agent.key()).bodiesMissing()).isZero();
+
+        var configMap = api.client()
+                .configMaps()
+                .inNamespace("team-0")
+                .withName("settings")
+                .get();
+        configMap.getData().put("DATABASE_URL", "postgres://app:hunter2-canary@db:5432/app");
+        api.client().configMaps().inNamespace("team-0").resource(configMap).update();
+
+        var third = agent.collect(second.reads());
+
+        assertThat(third.keptUnchanged()).isEqualTo(objects - 1);
+        var pushed = agent.pusher(50).push(third, agent.key());
+        assertThat(pushed.bodiesSent()).isEqualTo(1);
+        var body = snapshots
+                .object(pushed.snapshotId(), new ResourceKey("", "ConfigMap", "team-0", "settings"))
+                .orElseThrow()
+                .body();
+        assertThat(CanonicalJson.bytes(body))
+                .asString()
+                .contains(SecretRedactor.MARKER)
+                .doesNotContain("hunter2-canary");
+    }
+
+    @Test
+    void a_collection_that_kept_bodies_the_server_lacks_is_refused_by_the_agent_before_anything_is_sent() {
+        var agent = fixture.register();
+        var neverPushed = agent.collect();
+        var kept = agent.collect(neverPushed.reads());
+        var pusher = agent.pusher(50);
+
+        assertThatThrownBy(() -> pusher.push(kept, agent.key()))
+                .isInstanceOf(AgentPusher.BodiesNotRead.class)
+                .hasMessageContaining("the server lacks "
+                        + new HashSet<>(kept.manifest().objects().stream()
+                                        .map(o -> o.digest())
+                                        .toList())
+                                .size()
+                        + " bodies");
+        assertThat(snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent())
+                .isEmpty();
+        assertThat(pusher.push(agent.collect(), agent.key()).status()).isEqualTo("COMPLETE");
+    }
+
+    @Test
     void a_push_cut_half_way_leaves_no_snapshot_and_resumes_with_what_is_still_missing() {
         var agent = fixture.register();
         var collection = agent.collect();
@@ -245,6 +303,34 @@ class AgentPushTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("manifest");
+    }
+
+    @Test
+    void a_path_written_with_percent_escapes_is_refused_as_a_stranger_before_its_body_is_read() throws Exception {
+        for (var path : List.of("/api/v1/%61gent/pushes", "/api/v1/agent/%70ushes", "/api/v1/agent/registration%73")) {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("this is not JSON"))
+                    .build();
+
+            var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+            if (path.endsWith("registration%73")) {
+                // the one request a stranger may make: read, under the registration's limit, and refused as bad input
+                assertThat(response.statusCode()).as(path).isEqualTo(400);
+            } else {
+                assertThat(response.statusCode()).as(path).isEqualTo(401);
+                assertThat(response.body()).as(path).contains("Unauthenticated");
+            }
+        }
+        var oversized = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agent/registration%73"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"" + "x".repeat(100_000) + "\"}"))
+                .build();
+        assertThat(HttpClient.newHttpClient()
+                        .send(oversized, HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(413);
     }
 
     @Test
