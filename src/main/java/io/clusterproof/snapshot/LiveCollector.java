@@ -177,7 +177,7 @@ final class LiveCollector {
             }
             ListPage page;
             try {
-                page = JSON.readValue(response.body(), ListPage.class);
+                page = page(response.body());
             } catch (IOException e) {
                 return "the API server sent a list that is not valid JSON";
             }
@@ -200,8 +200,13 @@ final class LiveCollector {
                 + (token == null ? "" : "&continue=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
+    /** A list page as the API server sent it, parsed as every page is. */
+    static ListPage page(byte[] body) throws IOException {
+        return JSON.readValue(body, ListPage.class);
+    }
+
     /** List items come without apiVersion and kind; put them back, first, as kubectl shows them. */
-    private static Map<String, Object> withTypeMeta(Map<String, Object> item, KindInfo kind) {
+    static Map<String, Object> withTypeMeta(Map<String, Object> item, KindInfo kind) {
         var object = new LinkedHashMap<String, Object>();
         object.put("apiVersion", kind.apiVersion());
         object.put("kind", kind.kind());

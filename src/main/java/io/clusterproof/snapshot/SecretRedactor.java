@@ -155,6 +155,8 @@ public final class SecretRedactor {
         var template = KubeObjects.map(spec, "template");
         redactAnnotations(KubeObjects.map(template, "metadata"));
         redactPodSpec(KubeObjects.map(template, "spec"));
+        // a CronJob's job template has annotations of its own, which every Job it creates carries
+        redactAnnotations(KubeObjects.map(KubeObjects.map(spec, "jobTemplate"), "metadata"));
         var jobTemplate = KubeObjects.map(KubeObjects.map(spec, "jobTemplate"), "spec");
         var cronTemplate = KubeObjects.map(jobTemplate, "template");
         redactAnnotations(KubeObjects.map(cronTemplate, "metadata"));
