@@ -3,6 +3,7 @@ package io.clusterproof.snapshot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,7 +32,8 @@ public final class AgentCollection {
             209_715_200L,
             0,
             20_000,
-            0);
+            0,
+            Duration.ofDays(7));
 
     /**
      * What a collection read from the API server, at which versions: a long-running agent keeps the
@@ -55,8 +57,8 @@ public final class AgentCollection {
             return known.size();
         }
 
-        private ReadVersions readVersions() {
-            return new ReadVersions(new HashMap<>(known));
+        private ReadVersions readVersions(Instant at) {
+            return new ReadVersions(new HashMap<>(known), ReadVersions.period(at, DEFAULTS.fullReadEvery()));
         }
     }
 
@@ -98,7 +100,7 @@ public final class AgentCollection {
                 null,
                 DEFAULTS.defaultSchedule(),
                 true);
-        var builder = new SnapshotBuilder(new HashSet<>(), since.readVersions());
+        var builder = new SnapshotBuilder(new HashSet<>(), since.readVersions(clock.instant()));
         try (var client = new KubernetesClients(DEFAULTS).connect(definition);
                 var pipeline = new PipelinedSink(builder, "agent")) {
             var result = new LiveCollector(client, DEFAULTS).collect(pipeline, CollectionListener.NONE);

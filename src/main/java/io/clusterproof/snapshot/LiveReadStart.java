@@ -3,6 +3,7 @@ package io.clusterproof.snapshot;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +26,7 @@ class LiveReadStart {
 
     /** One query; the strings many rows repeat (group, kind, namespace, API version) are held once. */
     @Transactional(readOnly = true)
-    Current of(long clusterId) {
+    Current of(long clusterId, @Nullable String period) {
         var digests = new HashSet<String>();
         var known = new HashMap<ResourceKey, ReadVersions.Known>();
         var shared = new HashMap<String, String>();
@@ -55,6 +56,6 @@ class LiveReadStart {
                                     readVersion));
                 },
                 clusterId);
-        return new Current(digests, new ReadVersions(known));
+        return new Current(digests, new ReadVersions(known, period));
     }
 }

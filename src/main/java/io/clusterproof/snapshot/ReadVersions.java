@@ -1,5 +1,7 @@
 package io.clusterproof.snapshot;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,15 +26,37 @@ final class ReadVersions {
     record Known(String apiVersion, String uid, String digest, boolean controlled, String readVersion) {}
 
     private final Map<ResourceKey, Known> known;
+    private final @Nullable String period;
     private @Nullable String serverVersion;
     private int reused;
 
-    ReadVersions(Map<ResourceKey, Known> known) {
+    /**
+     * @param period the period of {@code clusterproof.snapshot.full-read-every} this read falls in
+     *     ({@link #period}); reads of another period are not kept. Null keeps nothing and records
+     *     nothing.
+     */
+    ReadVersions(Map<ResourceKey, Known> known, @Nullable String period) {
         this.known = known;
+        this.period = period;
     }
 
+    /** Keeps nothing, records nothing: for objects that are not read from an API server. */
     static ReadVersions none() {
-        return new ReadVersions(new HashMap<>());
+        return new ReadVersions(new HashMap<>(), null);
+    }
+
+    /**
+     * Which period of length {@code every}, counted from the Unix epoch, {@code at} falls in; null
+     * when {@code every} is zero, so that every object is read every time. Every object is read
+     * afresh at least once a period, whatever its version says: that bounds how long a body could
+     * stay stale for a cause the version does not show (an etcd restored without a revision bump,
+     * say).
+     */
+    static @Nullable String period(Instant at, Duration every) {
+        if (every.isZero() || every.isNegative()) {
+            return null;
+        }
+        return Long.toString(at.getEpochSecond() / Math.max(1, every.toSeconds()));
     }
 
     /**
@@ -44,16 +68,21 @@ final class ReadVersions {
     }
 
     /**
-     * What a stored row records of a read: the normaliser's revision, the API server's version and
-     * the object's; null when one is not known.
+     * What a stored row records of a read: the normaliser's revision, the API server's version, the
+     * object's, and the period it was read in; null when one is not known.
      */
     @Nullable
     String token(ResourceKey key, String uid, String resourceVersion) {
         var server = serverVersion;
-        if (server == null || server.isEmpty() || uid.isEmpty() || resourceVersion.isEmpty() || !builtIn(key)) {
+        if (server == null
+                || server.isEmpty()
+                || uid.isEmpty()
+                || resourceVersion.isEmpty()
+                || period == null
+                || !builtIn(key)) {
             return null;
         }
-        var token = ObjectNormaliser.REVISION + ":" + server + ":" + resourceVersion;
+        var token = ObjectNormaliser.REVISION + ":" + server + ":" + resourceVersion + ":" + period;
         // a version too long to store is read again each time rather than cut
         return token.length() <= 160 ? token : null;
     }

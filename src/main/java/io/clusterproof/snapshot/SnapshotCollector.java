@@ -110,7 +110,7 @@ class SnapshotCollector {
 
     /** A builder that takes objects the API server has not written since their last read as stored. */
     private SnapshotBuilder liveBuilder(long clusterId) {
-        var current = liveReadStart.of(clusterId);
+        var current = liveReadStart.of(clusterId, ReadVersions.period(clock.instant(), properties.fullReadEvery()));
         return new SnapshotBuilder(current.digests(), current.readVersions());
     }
 

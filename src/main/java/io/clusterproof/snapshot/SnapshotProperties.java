@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxExpandedBytes most bytes an uploaded archive may expand to; 0 means four times {@code maxUploadBytes}
  * @param maxArchiveEntries most entries an uploaded archive may hold
  * @param maxEntryBytes largest single file of an upload, in an archive or not; 0 means {@code maxUploadBytes}
+ * @param fullReadEvery live collections keep objects the API server has not written since their
+ *     last read, but read every object afresh at least once in each period this long; 0 reads every
+ *     object every time
  */
 @ConfigurationProperties("clusterproof.snapshot")
 public record SnapshotProperties(
@@ -27,7 +30,8 @@ public record SnapshotProperties(
         @DefaultValue("209715200") long maxUploadBytes,
         @DefaultValue("0") long maxExpandedBytes,
         @DefaultValue("20000") int maxArchiveEntries,
-        @DefaultValue("0") long maxEntryBytes) {
+        @DefaultValue("0") long maxEntryBytes,
+        @DefaultValue("7d") Duration fullReadEvery) {
 
     /** The bounds an upload is read within. */
     public ArchiveLimits uploadLimits() {

@@ -43,7 +43,8 @@ class LiveCollectorFaultsTest {
             1000,
             0,
             20000,
-            0);
+            0,
+            Duration.ofDays(7));
 
     @BeforeEach
     void start() {

@@ -34,7 +34,8 @@ class LiveCollectorTest {
             1000,
             0,
             20000,
-            0);
+            0,
+            Duration.ofDays(7));
 
     @AfterEach
     void stop() {

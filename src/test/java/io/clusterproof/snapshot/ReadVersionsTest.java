@@ -2,6 +2,8 @@ package io.clusterproof.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,7 +18,8 @@ class ReadVersionsTest {
     private static final ResourceKey KEY = new ResourceKey("apps", "Deployment", "shop", "api");
     private static final String STORED_DIGEST = "d".repeat(64);
     private static final String SERVER = "v1.31.2";
-    private static final String AT_41 = ObjectNormaliser.REVISION + ":" + SERVER + ":41";
+    private static final String PERIOD = "2912";
+    private static final String AT_41 = ObjectNormaliser.REVISION + ":" + SERVER + ":41:" + PERIOD;
 
     @Test
     void an_object_listed_at_the_version_it_was_stored_at_keeps_its_stored_digest_unread() {
@@ -49,7 +52,7 @@ class ReadVersionsTest {
                         deployment("apps/v1", "uid-1", "42")),
                 new Relisted(
                         "read by an older normaliser",
-                        stored("apps/v1", "uid-1", "0:" + SERVER + ":41"),
+                        stored("apps/v1", "uid-1", "0:" + SERVER + ":41:" + PERIOD),
                         deployment("apps/v1", "uid-1", "41")),
                 // another cluster behind the same address, or the object deleted and created again
                 new Relisted(
@@ -63,7 +66,12 @@ class ReadVersionsTest {
                 // an upgraded API server fills in new defaults on objects it has not written since
                 new Relisted(
                         "read from an API server of another version",
-                        stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":v1.30.6:41"),
+                        stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":v1.30.6:41:" + PERIOD),
+                        deployment("apps/v1", "uid-1", "41")),
+                // every object is read afresh once a period, whatever its version says
+                new Relisted(
+                        "read in an earlier period",
+                        stored("apps/v1", "uid-1", ObjectNormaliser.REVISION + ":" + SERVER + ":41:2911"),
                         deployment("apps/v1", "uid-1", "41")));
     }
 
@@ -75,7 +83,7 @@ class ReadVersionsTest {
 
         builder.accept(relisted.listed());
 
-        assertRead(builder, ObjectNormaliser.REVISION + ":" + SERVER + ":" + listedAt);
+        assertRead(builder, ObjectNormaliser.REVISION + ":" + SERVER + ":" + listedAt + ":" + PERIOD);
     }
 
     @Test
@@ -98,6 +106,31 @@ class ReadVersionsTest {
     }
 
     @Test
+    void with_full_reads_every_time_nothing_is_kept_or_recorded() {
+        var stored = new HashMap<ResourceKey, ReadVersions.Known>();
+        stored.put(KEY, stored("apps/v1", "uid-1", AT_41));
+        var builder = new SnapshotBuilder(
+                new HashSet<>(Set.of(STORED_DIGEST)),
+                new ReadVersions(stored, ReadVersions.period(Instant.now(), Duration.ZERO)));
+        builder.readingFrom(SERVER);
+
+        builder.accept(deployment("apps/v1", "uid-1", "41"));
+
+        assertRead(builder, null);
+    }
+
+    @Test
+    void periods_are_counted_from_the_epoch_in_whole_periods() {
+        var week = Duration.ofDays(7);
+        assertThat(ReadVersions.period(Instant.parse("1970-01-07T23:59:59Z"), week))
+                .isEqualTo("0");
+        assertThat(ReadVersions.period(Instant.parse("1970-01-08T00:00:00Z"), week))
+                .isEqualTo("1");
+        assertThat(ReadVersions.period(Instant.parse("2026-12-08T01:00:00Z"), week))
+                .isEqualTo(ReadVersions.period(Instant.parse("2026-12-09T23:00:00Z"), week));
+    }
+
+    @Test
     void objects_from_manifests_are_always_read_whatever_version_they_carry() {
         var builder = live(stored("apps/v1", "uid-1", AT_41));
 
@@ -116,7 +149,7 @@ class ReadVersionsTest {
         var key = new ResourceKey("policy.sigstore.dev", "ClusterImagePolicy", "", "signed-images");
         var stored = new HashMap<ResourceKey, ReadVersions.Known>();
         stored.put(key, new ReadVersions.Known("policy.sigstore.dev/v1beta1", "uid-9", STORED_DIGEST, false, AT_41));
-        var builder = new SnapshotBuilder(new HashSet<>(Set.of(STORED_DIGEST)), new ReadVersions(stored));
+        var builder = new SnapshotBuilder(new HashSet<>(Set.of(STORED_DIGEST)), new ReadVersions(stored, PERIOD));
         builder.readingFrom(SERVER);
         var metadata =
                 new HashMap<String, Object>(Map.of("name", "signed-images", "uid", "uid-9", "resourceVersion", "41"));
@@ -154,7 +187,7 @@ class ReadVersionsTest {
     private static SnapshotBuilder live(ReadVersions.Known known) {
         var stored = new HashMap<ResourceKey, ReadVersions.Known>();
         stored.put(KEY, known);
-        var builder = new SnapshotBuilder(new HashSet<>(Set.of(STORED_DIGEST)), new ReadVersions(stored));
+        var builder = new SnapshotBuilder(new HashSet<>(Set.of(STORED_DIGEST)), new ReadVersions(stored, PERIOD));
         builder.readingFrom(SERVER);
         return builder;
     }

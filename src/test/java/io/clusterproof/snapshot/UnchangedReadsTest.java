@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clusterproof.support.IntegrationTest;
 import io.clusterproof.support.SyntheticCluster;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +58,8 @@ class UnchangedReadsTest {
                 .get();
         assertThat(readVersion(cluster.id(), "ConfigMap", "settings"))
                 .isEqualTo(ObjectNormaliser.REVISION + ":" + api.dispatcher.gitVersion + ":"
-                        + configMap.getMetadata().getResourceVersion());
+                        + configMap.getMetadata().getResourceVersion() + ":"
+                        + ReadVersions.period(Instant.now(), Duration.ofDays(7)));
         assertThat(rows(cluster.id(), "read_version is null")).isZero();
     }
 
@@ -125,6 +129,26 @@ class UnchangedReadsTest {
         assertThat(output.getOut()).contains(collected(cluster, first, "0 added, 0 changed, 0 removed; 0"));
         assertThat(readVersion(cluster.id(), "ConfigMap", "settings")).startsWith(ObjectNormaliser.REVISION + ":");
         assertThat(rows(cluster.id(), "read_version like '0:%'")).isZero();
+    }
+
+    @Test
+    void objects_read_in_an_earlier_period_are_read_afresh(CapturedOutput output) {
+        load();
+        var cluster = clusters.kubeconfig("weekly", api.kubeconfig(dir));
+        var first = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+        var now = ReadVersions.period(Instant.now(), Duration.ofDays(7));
+        var before = String.valueOf(Long.parseLong(Objects.requireNonNull(now)) - 1);
+        jdbc.update(
+                "update resource_state set read_version = replace(read_version, ?, ?) where cluster_id = ?",
+                ":" + now,
+                ":" + before,
+                cluster.id());
+
+        var second = snapshots.summary(clusters.collect(cluster).snapshotId()).orElseThrow();
+
+        assertThat(second.digest()).isEqualTo(first.digest());
+        assertThat(output.getOut()).contains(collected(cluster, first, "0 added, 0 changed, 0 removed; 0"));
+        assertThat(readVersion(cluster.id(), "ConfigMap", "settings")).endsWith(":" + now);
     }
 
     @Test
