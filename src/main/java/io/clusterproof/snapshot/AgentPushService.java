@@ -2,7 +2,6 @@ package io.clusterproof.snapshot;
 
 import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
-import io.clusterproof.base.InvalidInputException;
 import io.clusterproof.base.NotFoundException;
 import io.clusterproof.snapshot.AgentRefusedException.Reason;
 import java.io.ByteArrayInputStream;
@@ -78,10 +77,10 @@ public class AgentPushService {
     public Offer offer(String credential, @Nullable AgentManifest manifest, @Nullable String signature) {
         var agent = authenticate(credential);
         if (manifest == null) {
-            throw new InvalidInputException("manifest", "The push needs its manifest.");
+            throw refused(agent, Reason.INVALID, "The push has no manifest; it is refused.");
         }
         if (signature == null || signature.isBlank()) {
-            throw new InvalidInputException("signature", "signature is required.");
+            throw refused(agent, Reason.INVALID, "The manifest is not signed; an unsigned snapshot is refused.");
         }
         if (manifest.clusterId() != agent.cluster().id()) {
             throw refused(
@@ -228,6 +227,13 @@ public class AgentPushService {
         } catch (IllegalArgumentException | IOException e) {
             throw refused(agent, Reason.INVALID, "Body " + body.digest() + " is not Base64 of gzip.");
         }
+        if (json == null) {
+            throw refused(
+                    agent,
+                    Reason.TOO_LARGE,
+                    "Body " + body.digest() + " expands past " + properties.maxBodyBytes()
+                            + " bytes (clusterproof.snapshot.agent.max-body-bytes).");
+        }
         byte[] canonical;
         try {
             var object = ObjectNormaliser.normalise(CanonicalJson.parse(json));
@@ -256,16 +262,11 @@ public class AgentPushService {
         return canonical;
     }
 
-    private byte[] gunzip(byte[] gzip) throws IOException {
+    /** The inflated body; null when it expands past the largest body an agent may send. */
+    private byte @Nullable [] gunzip(byte[] gzip) throws IOException {
         try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
             var bytes = in.readNBytes(properties.maxBodyBytes() + 1);
-            if (bytes.length > properties.maxBodyBytes()) {
-                throw new AgentRefusedException(
-                        Reason.TOO_LARGE,
-                        "A body expands past " + properties.maxBodyBytes()
-                                + " bytes (clusterproof.snapshot.agent.max-body-bytes).");
-            }
-            return bytes;
+            return bytes.length > properties.maxBodyBytes() ? null : bytes;
         }
     }
 
@@ -291,11 +292,13 @@ public class AgentPushService {
     private AgentStaging.Push openPush(Agent agent, long pushId, boolean lock) {
         var push = (lock ? staging.lockPush(pushId) : staging.push(pushId))
                 .filter(p -> p.credentialId() == agent.credential().id())
-                .orElseThrow(() -> new AgentRefusedException(
-                        Reason.NOT_FOUND, "This agent has no push " + pushId + "; offer the manifest again."));
+                .orElseThrow(() -> refused(
+                        agent, Reason.NOT_FOUND, "This agent has no push " + pushId + "; offer the manifest again."));
         if (push.snapshotId() != null) {
-            throw new AgentRefusedException(
-                    Reason.CONFLICT, "Push " + pushId + " is already stored as snapshot " + push.snapshotId() + ".");
+            throw refused(
+                    agent,
+                    Reason.CONFLICT,
+                    "Push " + pushId + " is already stored as snapshot " + push.snapshotId() + ".");
         }
         return push;
     }

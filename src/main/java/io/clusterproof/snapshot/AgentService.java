@@ -134,7 +134,12 @@ public class AgentService {
         try {
             key = AgentKeys.publicKey(publicKey);
         } catch (IllegalArgumentException e) {
-            throw new AgentRefusedException(Reason.INVALID, "publicKey: " + e.getMessage() + ".");
+            var why = "publicKey: " + e.getMessage() + ".";
+            auditLog.recordAs(
+                    actor(cluster),
+                    AuditEvent.of("AGENT_REGISTRATION_REFUSED", "cluster", cluster.name())
+                            .withDetail(why));
+            throw new AgentRefusedException(Reason.INVALID, why);
         }
         if (!registry.use(registration.id(), now)) {
             throw refusedRegistration(

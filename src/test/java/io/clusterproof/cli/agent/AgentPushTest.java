@@ -354,6 +354,27 @@ class AgentPushTest {
     }
 
     @Test
+    void an_unsigned_manifest_and_a_commit_of_a_push_the_agent_does_not_have_are_refused_and_audited() {
+        var agent = fixture.register();
+        var manifest = agent.collect().manifest();
+
+        assertThatThrownBy(() -> agent.server().offer(manifest, ""))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(400))
+                .hasMessageContaining("not signed");
+        assertThatThrownBy(() -> agent.server().commit(987_654L))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(404));
+
+        assertThat(jdbc.queryForList(
+                        "select detail from audit_entry where action = 'AGENT_PUSH_REFUSED' and target_id = ?",
+                        String.class,
+                        cluster.name()))
+                .anySatisfy(d -> assertThat(d).contains("not signed"))
+                .anySatisfy(d -> assertThat(d).contains("has no push 987654"));
+    }
+
+    @Test
     void a_body_that_does_not_match_its_digest_is_refused() {
         var agent = fixture.register();
         var collection = agent.collect();
