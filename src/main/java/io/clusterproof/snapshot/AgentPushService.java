@@ -329,6 +329,14 @@ public class AgentPushService {
                     "The agent credential of " + cluster.name() + " was revoked at " + credential.revokedAt()
                             + "; register the agent again with a new registration token.");
         }
+        if (cluster.sourceType() != SourceType.AGENT) {
+            throw refused(
+                    agent,
+                    Reason.FORBIDDEN,
+                    cluster.name() + " is no longer collected by its agent (its source is "
+                            + cluster.sourceType().label() + "); the agent's calls are refused until its source"
+                            + " is \"" + SourceType.AGENT.label() + "\" again.");
+        }
         registry.seen(credential.id(), clock.instant());
         return agent;
     }

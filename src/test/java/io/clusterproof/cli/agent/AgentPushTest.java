@@ -10,6 +10,8 @@ import io.clusterproof.snapshot.AgentKeys;
 import io.clusterproof.snapshot.AgentManifest;
 import io.clusterproof.snapshot.AgentService;
 import io.clusterproof.snapshot.CanonicalJson;
+import io.clusterproof.snapshot.ClusterDefinition;
+import io.clusterproof.snapshot.ClusterService;
 import io.clusterproof.snapshot.ClusterSummary;
 import io.clusterproof.snapshot.MockApiServer;
 import io.clusterproof.snapshot.Provenance;
@@ -17,6 +19,7 @@ import io.clusterproof.snapshot.ResourceKey;
 import io.clusterproof.snapshot.SecretRedactor;
 import io.clusterproof.snapshot.SnapshotReader;
 import io.clusterproof.snapshot.SnapshotStatus;
+import io.clusterproof.snapshot.SourceType;
 import io.clusterproof.snapshot.TestClusters;
 import io.clusterproof.support.AsAdmin;
 import io.clusterproof.support.SyntheticCluster;
@@ -62,6 +65,9 @@ class AgentPushTest {
 
     @Autowired
     AgentService agents;
+
+    @Autowired
+    ClusterService clusterService;
 
     @Autowired
     SnapshotReader snapshots;
@@ -372,6 +378,33 @@ class AgentPushTest {
                         cluster.name()))
                 .anySatisfy(d -> assertThat(d).contains("not signed"))
                 .anySatisfy(d -> assertThat(d).contains("has no push 987654"));
+    }
+
+    @Test
+    void an_agent_of_a_cluster_whose_source_changed_is_refused_and_audited() {
+        var agent = fixture.register();
+        var manifest = agent.collect().manifest();
+        var definition = new ClusterDefinition(
+                cluster.name(),
+                null,
+                null,
+                null,
+                null,
+                SourceType.KUBECONFIG,
+                fixture.kubeconfig().toString(),
+                null,
+                null,
+                "0 0 2 * * *",
+                true);
+        AsAdmin.admin(() -> clusterService.update(cluster.id(), definition));
+
+        assertThatThrownBy(() -> agent.server().offer(manifest, AgentKeys.sign(agent.key(), manifest.canonicalBytes())))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(403))
+                .hasMessageContaining("no longer collected by its agent");
+        assertThat(actions()).contains("AGENT_PUSH_REFUSED");
+        assertThat(snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent())
+                .isEmpty();
     }
 
     @Test
