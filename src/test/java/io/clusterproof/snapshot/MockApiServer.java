@@ -82,6 +82,14 @@ public final class MockApiServer implements AutoCloseable {
     }
 
     /** A kubeconfig file pointing at this server, as an administrator would register it. */
+    /** Writes one entry of a ConfigMap through the API, as kubectl would: the object gets a new version. */
+    public void putConfigMapEntry(String namespace, String name, String key, String value) {
+        var configMap =
+                client().configMaps().inNamespace(namespace).withName(name).get();
+        configMap.getData().put(key, value);
+        client().configMaps().inNamespace(namespace).resource(configMap).update();
+    }
+
     public Path kubeconfig(Path directory) {
         var file = directory.resolve("kubeconfig-" + server.getPort() + ".yaml");
         return TestKubeconfig.write(file, "mock", url());

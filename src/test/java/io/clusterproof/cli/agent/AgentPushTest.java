@@ -181,13 +181,7 @@ class AgentPushTest {
         assertThat(second.manifest().objects()).isEqualTo(first.manifest().objects());
         assertThat(agent.pusher(50).push(second, agent.key()).bodiesMissing()).isZero();
 
-        var configMap = api.client()
-                .configMaps()
-                .inNamespace("team-0")
-                .withName("settings")
-                .get();
-        configMap.getData().put("DATABASE_URL", "postgres://app:hunter2-canary@db:5432/app");
-        api.client().configMaps().inNamespace("team-0").resource(configMap).update();
+        api.putConfigMapEntry("team-0", "settings", "DATABASE_URL", "postgres://app:hunter2-canary@db:5432/app");
 
         var third = agent.collect(second.reads());
 
