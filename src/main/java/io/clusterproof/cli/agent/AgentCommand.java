@@ -160,6 +160,10 @@ public final class AgentCommand {
         } catch (IllegalStateException e) {
             err.println("clusterproof agent: collection failed: " + e.getMessage());
             return FAILED;
+        } catch (AgentPusher.BodiesNotRead e) {
+            // only when the server lacks bodies even of a collection that read every object
+            err.println("clusterproof agent: push failed: " + e.getMessage());
+            return FAILED;
         }
     }
 
