@@ -103,17 +103,15 @@ class SnapshotWriter {
             if (row == null) {
                 added++;
                 inserts.add(entry);
-            } else if (!row.digest().equals(entry.digest())) {
+            } else if (!row.digest().equals(entry.digest()) || row.controlled() != entry.controlled()) {
+                // a changed controller flag is a new version too: older snapshots keep being
+                // assessed as they were, since the flag decides whether an object is assessed itself
                 changed++;
                 inserts.add(entry);
                 closes.add(row.id());
-            } else {
-                var readVersion = entry.readVersion();
-                var newRead = readVersion != null && !readVersion.equals(row.readVersion());
-                // equal bodies, but the code that tells whether a controller owns the object changed
-                if (newRead || entry.controlled() != row.controlled()) {
-                    reread.add(new Reread(row.id(), newRead ? readVersion : row.readVersion(), entry.controlled()));
-                }
+            } else if (!Objects.equals(entry.readVersion(), row.readVersion())) {
+                // a new read to keep the object by, or none (a read that cannot vouch for it)
+                reread.add(new Reread(row.id(), entry.readVersion()));
             }
         }
         int removed = current.size();
@@ -323,19 +321,18 @@ class SnapshotWriter {
         });
     }
 
-    /** An unchanged object read again at a newer version, or by a newer normaliser. */
-    private record Reread(long rowId, @Nullable String readVersion, boolean controlled) {}
+    /**
+     * An unchanged object read again at a newer version or by a newer normaliser, or by a read that
+     * records none (an API server whose version changed while it was read).
+     */
+    private record Reread(long rowId, @Nullable String readVersion) {}
 
-    /** Its row then records the newer read, so that the next collection can skip it, and the controller flag of this read. */
+    /** Its row then records this read, so that the next collection keeps the object only by it. */
     private void recordReads(List<Reread> rereads) {
         jdbc.batchUpdate(
-                "update resource_state set read_version = ?, controlled = ? where id = ?",
-                rereads,
-                BATCH,
-                (statement, reread) -> {
+                "update resource_state set read_version = ? where id = ?", rereads, BATCH, (statement, reread) -> {
                     statement.setString(1, reread.readVersion());
-                    statement.setBoolean(2, reread.controlled());
-                    statement.setLong(3, reread.rowId());
+                    statement.setLong(2, reread.rowId());
                 });
     }
 
