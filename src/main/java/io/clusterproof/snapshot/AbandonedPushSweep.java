@@ -3,6 +3,7 @@ package io.clusterproof.snapshot;
 import io.clusterproof.access.AuditEvent;
 import io.clusterproof.access.AuditLog;
 import java.time.Clock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Drops agents' pushes that never came to a commit within
  * {@code clusterproof.snapshot.agent.abandoned-push-after} (7 days), with the bodies their agents
  * staged, so that staging does not grow for agents that went silent mid-push. Each sweep that
- * drops something is audited. Two instances sweeping at once drop each push once.
+ * drops something is audited. One instance sweeps at a time.
  */
 @Component
 class AbandonedPushSweep {
@@ -33,6 +34,7 @@ class AbandonedPushSweep {
     }
 
     @Scheduled(fixedDelayString = "${clusterproof.snapshot.sweep-interval:60s}", initialDelayString = "60s")
+    @SchedulerLock(name = "agent-push-sweep", lockAtMostFor = "5m")
     @Transactional
     public void sweep() {
         var after = properties.abandonedPushAfter();

@@ -39,7 +39,8 @@ public final class AgentCollection {
      * What a collection read from the API server, at which versions: a long-running agent keeps the
      * last pushed collection's, so that its next collection does not redact, normalise and digest
      * again what the API server has not written since ({@link ReadVersions}). Held in memory only,
-     * by the agent process that computed every digest in it.
+     * by the agent process that computed every digest in it. The collection that starts from it uses
+     * it up: an object it looked up is not kept by it again, only read.
      */
     public static final class Reads {
 
@@ -52,13 +53,9 @@ public final class AgentCollection {
             this.known = known;
         }
 
-        /** How many objects a next collection may keep. */
-        public int size() {
-            return known.size();
-        }
-
         private ReadVersions readVersions(Instant at) {
-            return new ReadVersions(new HashMap<>(known), ReadVersions.period(at, DEFAULTS.fullReadEvery()));
+            var period = ReadVersions.period(at, DEFAULTS.fullReadEvery());
+            return new ReadVersions(known.isEmpty() ? new HashMap<>() : known, period);
         }
     }
 
@@ -134,16 +131,29 @@ public final class AgentCollection {
         return builder.unchangedReads();
     }
 
-    /** What this collection read, for the next one to start from once it is pushed. */
+    /**
+     * What this collection read, for the next one to start from once it is pushed; the strings many
+     * objects repeat (group, kind, namespace, API version) are held once.
+     */
     public Reads reads() {
         var known = new HashMap<ResourceKey, ReadVersions.Known>();
+        var shared = new HashMap<String, String>();
         for (var entry : builder.entries()) {
             var readVersion = entry.readVersion();
             if (readVersion != null && !entry.uid().isEmpty()) {
+                var key = entry.key();
                 known.put(
-                        entry.key(),
+                        new ResourceKey(
+                                shared.computeIfAbsent(key.group(), s -> s),
+                                shared.computeIfAbsent(key.kind(), s -> s),
+                                shared.computeIfAbsent(key.namespace(), s -> s),
+                                key.name()),
                         new ReadVersions.Known(
-                                entry.apiVersion(), entry.uid(), entry.digest(), entry.controlled(), readVersion));
+                                shared.computeIfAbsent(entry.apiVersion(), s -> s),
+                                entry.uid(),
+                                entry.digest(),
+                                entry.controlled(),
+                                readVersion));
             }
         }
         return new Reads(known);

@@ -1,5 +1,6 @@
 package io.clusterproof.snapshot;
 
+import io.clusterproof.base.DatabaseProduct;
 import io.clusterproof.base.SqlTime;
 import java.time.Instant;
 import java.util.List;
@@ -28,8 +29,11 @@ class AgentRegistry {
 
     private final JdbcTemplate jdbc;
 
+    private final String lockForChange;
+
     AgentRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.lockForChange = DatabaseProduct.isH2(jdbc) ? "for update" : "for no key update";
     }
 
     void addRegistration(long clusterId, String tokenHash, String createdBy, Instant now, Instant expiresAt) {
@@ -91,10 +95,13 @@ class AgentRegistry {
     /**
      * Revokes the cluster's active credentials; returns the fingerprints of the keys revoked. The
      * cluster's row is locked first, so that two registrations at once (on two instances) revoke
-     * one another in turn instead of both staying active.
+     * one another in turn instead of both staying active. On PostgreSQL the lock is {@code FOR NO KEY
+     * UPDATE}, which a push's inserts referring to the cluster (their foreign-key checks take
+     * {@code FOR KEY SHARE}) do not wait for: a push holds its credential's row while it inserts,
+     * and a revocation that waited on one and held the other would deadlock with it.
      */
     List<String> revokeActive(long clusterId, String by, Instant now) {
-        jdbc.queryForList("select id from cluster where id = ? for update", Long.class, clusterId);
+        jdbc.queryForList("select id from cluster where id = ? " + lockForChange, Long.class, clusterId);
         var fingerprints = jdbc.queryForList(
                 "select key_fingerprint from agent_credential where cluster_id = ? and revoked_at is null",
                 String.class,

@@ -124,6 +124,12 @@ public class AgentService {
                     "The registration token was already used at " + registration.usedAt()
                             + "; a token registers one agent once. Ask an administrator for a new one.");
         }
+        if (cluster.sourceType() != SourceType.AGENT) {
+            throw refusedRegistration(
+                    cluster,
+                    cluster.name() + " is no longer collected by an agent (its source is "
+                            + cluster.sourceType().label() + "); the registration token is refused.");
+        }
         if (!registration.expiresAt().isAfter(now)) {
             throw refusedRegistration(
                     cluster,

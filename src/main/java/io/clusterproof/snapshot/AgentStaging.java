@@ -165,14 +165,12 @@ class AgentStaging {
      * uploads what is missing then.
      */
     int discardAbandoned(Instant before) {
-        var abandoned = jdbc.queryForList(
-                "select credential_id from agent_push where snapshot_id is null and started_at < ?",
-                Long.class,
-                SqlTime.of(before));
-        for (var credentialId : abandoned) {
-            jdbc.update("delete from agent_staged_body where credential_id = ?", credentialId);
-        }
-        return jdbc.update("delete from agent_push where snapshot_id is null and started_at < ?", SqlTime.of(before));
+        var cutoff = SqlTime.of(before);
+        jdbc.update(
+                "delete from agent_staged_body where credential_id in (select credential_id from agent_push"
+                        + " where snapshot_id is null and started_at < ?)",
+                cutoff);
+        return jdbc.update("delete from agent_push where snapshot_id is null and started_at < ?", cutoff);
     }
 
     @Nullable

@@ -41,7 +41,10 @@ public final class AgentCommand {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile @Nullable AgentLoop loop;
-    /** What the last pushed collection read: a long run's next collection keeps what has not changed. */
+    /**
+     * What the last pushed collection read: a long run's next collection keeps what has not changed.
+     * Nothing after a failed step, so that the next collection reads every object.
+     */
     private AgentCollection.Reads lastPushed = AgentCollection.Reads.NONE;
 
     /** @param pause how the long run waits; null to wait in real time */
@@ -134,17 +137,19 @@ public final class AgentCommand {
     }
 
     int collectAndPush(AgentServer server, AgentState.Registration registration) {
+        var since = lastPushed;
+        // used up by this collection; what it read takes its place once it is pushed
+        lastPushed = AgentCollection.Reads.NONE;
         try {
             var pusher = new AgentPusher(server, 500);
-            var collection = collect(registration, lastPushed);
+            var collection = collect(registration, since);
             AgentPusher.Report report;
             try {
                 report = pusher.push(collection, registration.key());
             } catch (AgentPusher.BodiesNotRead e) {
                 out.println("The server lacks " + e.count() + " bodies of objects not read again since the last "
                         + "push; reading every object.");
-                lastPushed = AgentCollection.Reads.NONE;
-                collection = collect(registration, lastPushed);
+                collection = collect(registration, AgentCollection.Reads.NONE);
                 report = pusher.push(collection, registration.key());
             }
             // a run of its own (--once) ends here: nothing to keep for

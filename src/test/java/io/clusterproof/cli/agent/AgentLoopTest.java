@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -87,7 +86,7 @@ class AgentLoopTest {
 
     @Test
     void the_agent_pushes_when_asked_and_every_interval_and_retries_through_an_outage_until_stopped() {
-        var clock = new TestClock(Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
+        var clock = new TestClock(midWeek());
         var pauses = new ArrayList<Duration>();
         var command = new AgentCommand[1];
         var acted = new LinkedHashMap<String, Boolean>();
@@ -148,7 +147,7 @@ class AgentLoopTest {
 
     @Test
     void a_server_that_lacks_the_bodies_of_objects_the_agent_kept_gets_a_collection_that_reads_every_object() {
-        var clock = new TestClock(Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
+        var clock = new TestClock(midWeek());
         var command = new AgentCommand[1];
         var acted = new LinkedHashMap<String, Boolean>();
         AgentLoop.Pause script = wait -> {
@@ -198,6 +197,18 @@ class AgentLoopTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A start at least two days ago, in the middle of a week counted from the Unix epoch:
+     * the agent reads every object afresh once such a week, and the test's pushes, minutes apart,
+     * must not straddle one.
+     */
+    private static Instant midWeek() {
+        var week = Duration.ofDays(7).toSeconds();
+        var middle = Instant.ofEpochSecond(Instant.now().getEpochSecond() / week * week)
+                .plus(Duration.ofDays(3).plusHours(12));
+        return middle.isAfter(Instant.now().minus(Duration.ofDays(2))) ? middle.minus(Duration.ofDays(7)) : middle;
     }
 
     private AgentOptions options(String... schedule) {

@@ -378,6 +378,7 @@ class AgentPushTest {
     void an_agent_of_a_cluster_whose_source_changed_is_refused_and_audited() {
         var agent = fixture.register();
         var manifest = agent.collect().manifest();
+        var token = fixture.registrationToken();
         var definition = new ClusterDefinition(
                 cluster.name(),
                 null,
@@ -399,6 +400,12 @@ class AgentPushTest {
         assertThat(actions()).contains("AGENT_PUSH_REFUSED");
         assertThat(snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent())
                 .isEmpty();
+        assertThatThrownBy(() -> agents.register(
+                        token, AgentKeys.encode(AgentKeys.generate().getPublic())))
+                .hasMessageContaining("no longer collected by an agent");
+        assertThat(agents.status(cluster.id()).active())
+                .as("a token issued before cannot replace the agent")
+                .isTrue();
     }
 
     @Test
