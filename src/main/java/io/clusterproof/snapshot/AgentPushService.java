@@ -131,20 +131,20 @@ public class AgentPushService {
                             + " (clusterproof.snapshot.agent.max-bodies-per-request).");
         }
         var manifest = push.parsedManifest();
-        var keys = new HashMap<String, ResourceKey>();
-        manifest.objects().forEach(o -> keys.put(o.digest(), o.key()));
+        var entries = new HashMap<String, AgentManifest.Entry>();
+        manifest.objects().forEach(o -> entries.put(o.digest(), o));
         var staged = staging.stagedDigests(agent.credential().id());
         int received = 0;
         for (var body : bodies) {
-            var key = keys.get(body.digest());
-            if (key == null) {
+            var entry = entries.get(body.digest());
+            if (entry == null) {
                 throw refused(
                         agent, Reason.INVALID, "Body " + body.digest() + " is not in push " + pushId + "'s manifest.");
             }
             if (staged.contains(body.digest())) {
                 continue;
             }
-            var canonical = checked(agent, body, key);
+            var canonical = checked(agent, body, entry);
             staging.stage(agent.credential().id(), body.digest(), CanonicalJson.gzip(canonical), canonical.length);
             staged.add(body.digest());
             received++;
@@ -165,7 +165,8 @@ public class AgentPushService {
                     missing.size() + " bodies of push " + pushId
                             + " have not arrived; upload them, then commit again.");
         }
-        var current = writer.currentDigests(agent.cluster().id());
+        var controlled = writer.currentControlled(agent.cluster().id());
+        var current = new HashSet<>(controlled.keySet());
         var needed = new HashSet<String>();
         manifest.objects().forEach(o -> needed.add(o.digest()));
         needed.removeAll(current);
@@ -173,6 +174,16 @@ public class AgentPushService {
         var builder = new SnapshotBuilder(current);
         for (var o : manifest.objects()) {
             var body = staged.get(o.digest());
+            // an uploaded body's flag was checked on receipt; a stored one's is the server's own
+            var stored = body == null ? controlled.get(o.digest()) : null;
+            if (stored != null && stored != o.controlled()) {
+                throw refused(
+                        agent,
+                        Reason.INVALID,
+                        o.key().display() + " is " + (o.controlled() ? "" : "not ")
+                                + "owned by a controller in the manifest, but its body says otherwise; the"
+                                + " snapshot is refused.");
+            }
             builder.add(
                     new SnapshotBuilder.Entry(o.key(), o.apiVersion(), o.uid(), o.digest(), o.controlled(), null),
                     body == null ? null : body.body(),
@@ -220,7 +231,8 @@ public class AgentPushService {
     }
 
     /** The body's canonical JSON, redacted and normalised here again; refused unless it gives its digest. */
-    private byte[] checked(Agent agent, Body body, ResourceKey key) {
+    private byte[] checked(Agent agent, Body body, AgentManifest.Entry entry) {
+        var key = entry.key();
         byte[] json;
         try {
             json = gunzip(Base64.getDecoder().decode(body.gzip()));
@@ -244,6 +256,15 @@ public class AgentPushService {
                         "Body " + body.digest() + " is "
                                 + ResourceKey.of(object).display() + ", not " + key.display()
                                 + " as the manifest says.");
+            }
+            if (KubeObjects.isControlled(object) != entry.controlled()) {
+                // the flag decides whether the object is assessed itself or through its controller
+                throw refused(
+                        agent,
+                        Reason.INVALID,
+                        key.display() + " is " + (entry.controlled() ? "" : "not ")
+                                + "owned by a controller in the manifest, but its body says otherwise; the body"
+                                + " is refused.");
             }
             canonical = CanonicalJson.bytes(object);
         } catch (RuntimeException e) {

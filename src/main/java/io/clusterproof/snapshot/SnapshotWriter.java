@@ -69,6 +69,22 @@ class SnapshotWriter {
                 clusterId));
     }
 
+    /**
+     * Whether a controller owns the object of each of the cluster's latest bodies, by digest (a
+     * body names its object, so a digest is one object's).
+     */
+    @Transactional(readOnly = true)
+    Map<String, Boolean> currentControlled(long clusterId) {
+        var controlled = new HashMap<String, Boolean>();
+        jdbc.query(
+                "select digest, controlled from resource_state where cluster_id = ? and valid_to is null",
+                rs -> {
+                    controlled.put(rs.getString(1), rs.getBoolean(2));
+                },
+                clusterId);
+        return controlled;
+    }
+
     @Transactional
     SnapshotSummary write(
             long clusterId,

@@ -34,8 +34,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -406,6 +408,64 @@ class AgentPushTest {
         assertThat(agents.status(cluster.id()).active())
                 .as("a token issued before cannot replace the agent")
                 .isTrue();
+    }
+
+    /**
+     * Whether a controller owns an object decides whether it is assessed itself or through its
+     * controller, so a manifest that says otherwise than the body would hide the object from checks.
+     */
+    @Test
+    void a_manifest_that_says_otherwise_than_the_body_whether_a_controller_owns_an_object_is_refused() {
+        var agent = fixture.register();
+        var collection = agent.collect();
+        var owned = collection.manifest().objects().stream()
+                .filter(AgentManifest.Entry::controlled)
+                .findFirst()
+                .orElseThrow();
+        var uploaded =
+                flipped(collection.manifest(), owned, collection.manifest().takenAt());
+        var offer = agent.server().offer(uploaded, AgentKeys.sign(agent.key(), uploaded.canonicalBytes()));
+
+        assertThatThrownBy(() -> agent.server()
+                        .bodies(
+                                offer.pushId(),
+                                List.of(new AgentServer.Body(
+                                        owned.digest(),
+                                        Base64.getEncoder().encodeToString(collection.gzippedBody(owned.digest()))))))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(400))
+                .hasMessageContaining("owned by a controller in the manifest, but its body says otherwise");
+
+        agent.pusher(50).push(collection, agent.key());
+        var kept = flipped(collection.manifest(), owned, Instant.now());
+        var second = agent.server().offer(kept, AgentKeys.sign(agent.key(), kept.canonicalBytes()));
+        assertThat(second.missing()).as("the server holds every body").isEmpty();
+
+        assertThatThrownBy(() -> agent.server().commit(second.pushId()))
+                .isInstanceOfSatisfying(
+                        AgentServer.Failure.class, f -> assertThat(f.status()).isEqualTo(400))
+                .hasMessageContaining("owned by a controller in the manifest, but its body says otherwise");
+        assertThat(snapshots.list(cluster.id(), PageRequest.of(0, 10)).getContent())
+                .hasSize(1);
+    }
+
+    /** The manifest with {@code entry} said to be owned by no controller, taken at {@code takenAt}. */
+    private static AgentManifest flipped(AgentManifest manifest, AgentManifest.Entry entry, Instant takenAt) {
+        var objects = manifest.objects().stream()
+                .map(o -> o.equals(entry)
+                        ? new AgentManifest.Entry(
+                                o.group(),
+                                o.kind(),
+                                o.namespace(),
+                                o.name(),
+                                o.apiVersion(),
+                                o.uid(),
+                                false,
+                                o.digest())
+                        : o)
+                .toList();
+        return new AgentManifest(
+                manifest.clusterId(), takenAt, manifest.kubernetesVersion(), manifest.missing(), objects);
     }
 
     @Test
