@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
@@ -108,7 +109,8 @@ public class AgentPushService {
         var pushId = existing != null
                 ? existing.id()
                 : staging.start(agent.cluster().id(), agent.credential().id(), manifest, signature, clock.instant());
-        var missing = missing(agent, manifest);
+        var missing =
+                missing(agent, manifest, writer.currentDigests(agent.cluster().id()));
         auditLog.recordAs(
                 agent.actor(),
                 AuditEvent.of(
@@ -157,7 +159,10 @@ public class AgentPushService {
         var agent = authenticate(credential);
         var push = openPush(agent, pushId, true);
         var manifest = push.parsedManifest();
-        var missing = missing(agent, manifest);
+        // the cluster's current rows, read once: what is missing, and the stored controller flags
+        var controlled = writer.currentControlled(agent.cluster().id());
+        var current = new HashSet<>(controlled.keySet());
+        var missing = missing(agent, manifest, current);
         if (!missing.isEmpty()) {
             throw refused(
                     agent,
@@ -165,8 +170,6 @@ public class AgentPushService {
                     missing.size() + " bodies of push " + pushId
                             + " have not arrived; upload them, then commit again.");
         }
-        var controlled = writer.currentControlled(agent.cluster().id());
-        var current = new HashSet<>(controlled.keySet());
         var needed = new HashSet<String>();
         manifest.objects().forEach(o -> needed.add(o.digest()));
         needed.removeAll(current);
@@ -222,10 +225,11 @@ public class AgentPushService {
         return registry.takeCollectionRequest(agent.credential().id());
     }
 
-    private List<String> missing(Agent agent, AgentManifest manifest) {
+    /** The manifest's digests that neither the cluster's {@code current} rows nor the agent's staging hold. */
+    private List<String> missing(Agent agent, AgentManifest manifest, Set<String> current) {
         var missing = new TreeSet<String>();
         manifest.objects().forEach(o -> missing.add(o.digest()));
-        missing.removeAll(writer.currentDigests(agent.cluster().id()));
+        missing.removeAll(current);
         missing.removeAll(staging.stagedDigests(agent.credential().id()));
         return List.copyOf(missing);
     }
